@@ -1,0 +1,1 @@
+"""Pure text processing, one module per stage. Nothing here touches AWS."""

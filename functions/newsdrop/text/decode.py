@@ -1,0 +1,135 @@
+"""Bytes → str: BOMs, UTF-8, UTF-16, legacy single-byte charsets; binary refused.
+
+Binary formats (PDF, images, archives) are recognized by their magic numbers
+and refused with ``unsupported_format`` instead of being decoded to garbage.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from newsdrop.errors import UndecodableError, UnsupportedFormatError
+
+# Magic numbers of binary formats people upload by mistake.
+BINARY_SIGNATURES: dict[bytes, str] = {
+    b"%PDF-": "PDF",
+    b"\x89PNG\r\n\x1a\n": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF87a": "GIF",
+    b"GIF89a": "GIF",
+    b"PK\x03\x04": "ZIP",
+    b"PK\x05\x06": "ZIP",
+    b"\x1f\x8b": "gzip",
+    b"BZh": "bzip2",
+    b"\xfd7zXZ\x00": "xz",
+    b"7z\xbc\xaf\x27\x1c": "7z",
+    b"Rar!\x1a\x07": "RAR",
+    b"\x7fELF": "ELF",
+    b"RIFF": "RIFF",
+    b"\xd0\xcf\x11\xe0": "OLE2 (Office)",
+    b"OggS": "Ogg",
+    b"\x00\x00\x01\x00": "ICO",
+    b"wOFF": "WOFF",
+}
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CHARSET = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SNIFF_BYTES = 64 * 1024
+MAX_CONTROL_SHARE = 0.05
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name of the binary format ``data`` starts with, or None."""
+    for signature, name in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            return name
+    return None
+
+
+def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Decode ``data`` to text; return ``(text, encoding)``.
+
+    Order: BOM, UTF-16 without BOM (NUL pattern), declared charset
+    (Content-Type or an HTML meta), strict UTF-8, then charset detection.
+    NUL bytes inside otherwise good text are dropped rather than refused.
+    """
+    binary = sniff_binary(data)
+    if binary:
+        raise UnsupportedFormatError(f"binary {binary} file, not an article")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _finish(data.decode(encoding, errors="replace"), encoding.replace("-sig", ""))
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _finish(data.decode(utf16, errors="replace"), utf16)
+    declared = _declared_charset(data, content_type)
+    if declared and declared not in ("utf-8", "utf8"):
+        try:
+            return _finish(data.decode(declared), declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return _finish(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _finish_detected(data)
+
+
+def _finish_detected(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 1024 * 1024]).best()
+    if best is None:
+        raise UndecodableError("could not find a text encoding for the object")
+    encoding = best.encoding
+    if encoding in ("ascii", "utf_8"):  # detector looked only at a valid prefix
+        encoding = "cp1252"
+    return _finish(data.decode(encoding, errors="replace"), encoding.replace("_", "-"))
+
+
+def _finish(text: str, encoding: str) -> tuple[str, str]:
+    sample = text[:SNIFF_BYTES]
+    if sample:
+        controls = len(_CONTROL.findall(sample))
+        if controls / len(sample) > MAX_CONTROL_SHARE:
+            raise UnsupportedFormatError("the object looks binary (too many control characters)")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return text, encoding
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) / 2
+    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _declared_charset(data: bytes, content_type: str | None) -> str | None:
+    candidates = []
+    if content_type:
+        candidates.append(content_type.encode("latin-1", "replace"))
+    candidates.append(data[:2048])
+    for blob in candidates:
+        match = _CHARSET.search(blob)
+        if match:
+            name = match.group(1).decode("ascii", "replace").lower()
+            try:
+                return codecs.lookup(name).name
+            except LookupError:
+                continue
+    return None
