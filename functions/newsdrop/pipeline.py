@@ -71,10 +71,11 @@ def summarize_all(
                 "content_type": content_type or (source.content_type if source else None),
                 "key": (source.key if source and source.key else name)}
     )
+    identity = (src.bucket, src.key) if src.key else ("sha256", hashlib.sha256(raw).hexdigest())
     summaries = []
     for index, document in enumerate(documents):
         apply_user_metadata(document, metadata or {})
-        article_id = _article_id(src, index if len(documents) > 1 else None)
+        article_id = make_article_id(*identity, index=index if len(documents) > 1 else None)
         summaries.append(analyze(document, source=src, article_id=article_id, started=started))
     return summaries
 
@@ -98,7 +99,9 @@ def _read(text: str, fmt: str) -> list[Document]:
     return [read_text(text)]
 
 
-def analyze(document: Document, *, source: Source, article_id: str, started: float | None = None) -> ArticleSummary:
+def analyze(
+    document: Document, *, source: Source, article_id: str, started: float | None = None
+) -> ArticleSummary:
     """Clean the document's body and extract every metadata field."""
     from newsdrop.text.dates import extract_dates
     from newsdrop.text.entities import extract_entities
@@ -167,9 +170,7 @@ def processor_info(started: float) -> Processor:
     )
 
 
-def _article_id(source: Source, index: int | None) -> str:
+def make_article_id(bucket: str | None, key: str, index: int | None = None) -> str:
     """Stable id: the same bucket/key (and record index) always gives the same id."""
-    basis = f"{source.bucket or ''}/{source.key or ''}"
-    if index is not None:
-        basis += f"#{index}"
+    basis = f"{bucket or ''}/{key}" + (f"#{index}" if index is not None else "")
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]

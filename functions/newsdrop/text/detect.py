@@ -9,7 +9,9 @@ from newsdrop.models import Format
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<(?:!doctype\s+)?html\b)", re.I)
 _HTML_TAGS = re.compile(r"<(?:p|div|article|body|head|br|span|a|h[1-6]|section|main)\b[^>]*>", re.I)
 _JSON_START = re.compile(r'(?:\{\s*(?:"|\})|\[\s*(?:\{|\[|"|\]|-?\d|true\b|false\b|null\b))')
-_MARKDOWN = re.compile(r"^(?:#{1,6} \S|[*-] \S|\d+\. \S|> \S|```)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*", re.M)
+_MARKDOWN = re.compile(
+    r"^(?:#{1,6} \S|[*-] \S|\d+\. \S|> \S|```)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*", re.M
+)
 
 _EXTENSIONS: dict[str, Format] = {
     ".html": "html", ".htm": "html", ".xhtml": "html",

@@ -12,6 +12,10 @@ _MASK = (1 << 64) - 1
 MAX_SHINGLES = 4096
 
 
+def _hash64(value: str) -> int:
+    return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest(), "big")
+
+
 def simhash(text: str, shingle: int = 3) -> int:
     """64-bit Charikar simhash over word shingles; near-identical texts differ in few bits."""
     tokens = [t.casefold() for t in _TOKEN.findall(text)]
@@ -22,7 +26,7 @@ def simhash(text: str, shingle: int = 3) -> int:
         if len(tokens) >= shingle
         else [" ".join(tokens)]
     )
-    hashes = [int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big") for g in grams]
+    hashes = [_hash64(gram) for gram in grams]
     if len(hashes) > MAX_SHINGLES:  # keep cost flat on huge inputs: a content-defined sample
         stride = -(-len(hashes) // MAX_SHINGLES)
         hashes = [h for h in hashes if h % stride == 0] or hashes[:MAX_SHINGLES]

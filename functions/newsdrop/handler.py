@@ -1,0 +1,83 @@
+"""Lambda entry point: parse the event, hand each object to ``ingest``, report.
+
+Three wirings share this one handler:
+- SQS batch of S3 notifications (production): partial batch failures via
+  Powertools' BatchProcessor, so one bad record never fails its batch-mates;
+- S3 notification invoking the function directly;
+- EventBridge "Object Created".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+
+from newsdrop.errors import NewsdropError
+from newsdrop.events import event_kind, refs_from_body, refs_from_event
+from newsdrop.ingest import Outcome, ingest
+from newsdrop.observability import FAILED, logger, metrics, tracer
+from newsdrop.settings import get_settings
+from newsdrop.storage import Storage
+
+# A batch where every record failed is reported record by record too (not raised):
+# SQS retries the same messages either way, and the Errors alarm stays for real crashes.
+processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
+
+
+class RecordsFailedError(NewsdropError):
+    """Some records of a direct (non-SQS) invocation failed; Lambda retries the event."""
+
+    code = "records_failed"
+
+
+def _storage() -> Storage:
+    return Storage(get_settings())
+
+
+@tracer.capture_method
+def sqs_record_handler(record: SQSRecord, lambda_context: Any = None) -> list[Outcome]:
+    """One SQS message: every S3 object its body names. Raising marks the message failed."""
+    storage = _storage()
+    try:
+        return [ingest(ref, storage, lambda_context) for ref in refs_from_body(record.body)]
+    except Exception:
+        metrics.add_metric(name=FAILED, unit=MetricUnit.Count, value=1)
+        raise
+
+
+def handle_direct(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    """S3 or EventBridge event: process every record, then fail if any failed."""
+    storage = _storage()
+    outcomes: list[Outcome] = []
+    failures: list[str] = []
+    for ref in refs_from_event(event):
+        try:
+            outcomes.append(ingest(ref, storage, context))
+        except Exception as error:  # a failed record must not stop its event-mates
+            metrics.add_metric(name=FAILED, unit=MetricUnit.Count, value=1)
+            logger.exception("record failed", extra={"bucket": ref.bucket, "key": ref.key})
+            failures.append(f"{ref.key}: {type(error).__name__}")
+    if failures:
+        raise RecordsFailedError(f"{len(failures)} record(s) failed: {'; '.join(failures)[:500]}")
+    return {"processed": [o.keys for o in outcomes], "statuses": [o.status for o in outcomes]}
+
+
+@logger.inject_lambda_context(clear_state=True)
+@tracer.capture_lambda_handler
+@metrics.log_metrics(capture_cold_start_metric=True)
+def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    """The function's entry point (``newsdrop.handler.lambda_handler``)."""
+    get_settings()  # refuse to start with bad configuration, naming the variable
+    kind = event_kind(event)
+    logger.append_keys(event_kind=kind)
+    if kind == "sqs":
+        return process_partial_response(
+            event=event, record_handler=sqs_record_handler, processor=processor, context=context
+        )
+    if kind == "test":
+        logger.info("skipping s3:TestEvent")
+        return {"processed": [], "statuses": ["skipped"]}
+    return handle_direct(event, context)
