@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +19,15 @@ EXAMPLE_BUCKET = "newsdrop-input-example"  # the bucket the sample events name
 OUTPUT_BUCKET = "newsdrop-output-test"
 
 
-@pytest.fixture(autouse=True)
-def aws_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fake credentials and a region; no test may ever reach a real account."""
+@pytest.fixture(autouse=True, scope="session")
+def aws_credentials() -> Iterator[None]:
+    """Fake credentials and a region for the whole run; no test may ever reach a real account."""
+    with pytest.MonkeyPatch.context() as patch:
+        _fake_aws_environment(patch)
+        yield
+
+
+def _fake_aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name, value in {
         "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SECURITY_TOKEN": "testing",
         "AWS_SESSION_TOKEN": "testing", "AWS_DEFAULT_REGION": "us-east-1", "AWS_REGION": "us-east-1",
@@ -89,5 +94,3 @@ def load_event(name: str) -> dict[str, Any]:
 def read_json(client: Any, bucket: str, key: str) -> dict[str, Any]:
     return json.loads(client.get_object(Bucket=bucket, Key=key)["Body"].read())
 
-
-os.environ.setdefault("POWERTOOLS_TRACE_DISABLED", "true")

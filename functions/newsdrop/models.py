@@ -19,7 +19,7 @@ EntityType = Literal["PERSON", "ORGANIZATION", "LOCATION", "MISC"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
 
 
 class Source(_Model):
@@ -142,7 +142,7 @@ class ErrorRecord(_Model):
 
 def json_schema() -> dict:
     """The JSON Schema of ArticleSummary v1 (the committed file is this, dumped)."""
-    schema = ArticleSummary.model_json_schema()
+    schema = ArticleSummary.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"https://newsdrop.dev/schema/article-summary-{SCHEMA_VERSION}.json"
     return schema
@@ -150,6 +150,6 @@ def json_schema() -> dict:
 
 def error_json_schema() -> dict:
     """The JSON Schema of ErrorRecord v1."""
-    schema = ErrorRecord.model_json_schema()
+    schema = ErrorRecord.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema

@@ -42,7 +42,10 @@ _BOMS = (
 _CHARSET = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SNIFF_BYTES = 64 * 1024
+WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
+TIE = 0.01
 MAX_CONTROL_SHARE = 0.05
+MAX_NUL_SHARE = 0.25  # stray NULs in text are dropped; a quarter of them means binary
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -85,20 +88,38 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
 def _finish_detected(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[: 1024 * 1024]).best()
-    if best is None:
-        raise UndecodableError("could not find a text encoding for the object")
-    encoding = best.encoding
+    matches = from_bytes(data[: 1024 * 1024])
+    best = matches.best()
+    encoding = best.encoding if best is not None else "cp1252"
+    if best is not None:
+        # Short Western text is as plausible in cp1250/cp1257 as in cp1252; on a tie, prefer the
+        # encoding most scraped news is in.
+        tied = {m.encoding for m in matches
+                if m.chaos <= best.chaos + TIE and m.coherence >= best.coherence - TIE}
+        if tied & WESTERN:
+            encoding = "cp1252"
     if encoding in ("ascii", "utf_8"):  # detector looked only at a valid prefix
         encoding = "cp1252"
-    return _finish(data.decode(encoding, errors="replace"), encoding.replace("_", "-"))
+    try:
+        return _finish(data.decode(encoding), encoding.replace("_", "-"))
+    except UnicodeDecodeError:
+        pass
+    # Windows-1252 leaves five bytes undefined; Latin-1 maps every byte, so text always comes out
+    # and _finish refuses it if it is really binary.
+    for fallback in ("cp1252", "latin-1"):
+        try:
+            return _finish(data.decode(fallback), fallback)
+        except UnicodeDecodeError:
+            continue
+    raise UndecodableError("could not find a text encoding for the object")
 
 
 def _finish(text: str, encoding: str) -> tuple[str, str]:
     sample = text[:SNIFF_BYTES]
     if sample:
         controls = len(_CONTROL.findall(sample))
-        if controls / len(sample) > MAX_CONTROL_SHARE:
+        nuls = sample.count("\x00")
+        if (controls - nuls) / len(sample) > MAX_CONTROL_SHARE or nuls / len(sample) > MAX_NUL_SHARE:
             raise UnsupportedFormatError("the object looks binary (too many control characters)")
     if "\x00" in text:
         text = text.replace("\x00", "")
