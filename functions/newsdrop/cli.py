@@ -80,6 +80,10 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of ArticleSummary v1")
     schema.add_argument("--error", action="store_true", help="print the error record's schema instead")
     schema.set_defaults(run=_schema)
+
+    from newsdrop.cli_summaries import add_reader_commands
+
+    add_reader_commands(sub)  # summaries ls|get|export|errors, backfill
     return parser
 
 

@@ -128,7 +128,7 @@ def analyze(
     entities = extract_entities(text, sentences)
     quotes = extract_quotes(text, sentences, entities)
     dates = extract_dates(text, document.published)
-    keywords = extract_keywords(text, sentences, entities, language)
+    keywords = extract_keywords(text, sentences, entities, language, title=document.title)
     summary = extractive_summary(text, sentences, title=document.title)
     if document.title and document.title_derived:
         warnings.append("title_derived")

@@ -1,0 +1,136 @@
+"""Keywords."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.models import Entity
+from newsdrop.text.keywords import extract_keywords
+from newsdrop.text.sentences import split_sentences
+from newsdrop.text.stem import stem
+
+STORY = (
+    "President Joe Biden said sanctions on Russia would grow. "
+    "Russian President Vladimir Putin rejected the sanctions. "
+    "Biden spoke with allies about the sanction package and energy exports. "
+    "Putin said the sanctioned banks would survive. "
+    "Energy prices rose in February as sanctions hit exports."
+)
+ENTITIES = [
+    Entity(name="Joe Biden", type="PERSON", mentions=2, aliases=["Biden"], roles=["President"]),
+    Entity(name="Vladimir Putin", type="PERSON", mentions=2, aliases=["Putin"], roles=["Russian President"]),
+    Entity(name="Russia", type="LOCATION", mentions=1),
+]
+
+
+def keywords(text: str = STORY, entities: list[Entity] | None = None, limit: int = 10) -> list[str]:
+    given = ENTITIES if entities is None else entities
+    found = extract_keywords(text, split_sentences(text), given, "en", limit)
+    return [k.text for k in found]
+
+
+def test_named_people_are_whole_names_without_titles() -> None:
+    found = keywords()
+    assert "Joe Biden" in found
+    assert "Vladimir Putin" in found
+    for bad in ("Biden", "Putin", "President Joe", "Russian President Vladimir", "President"):
+        assert bad not in found
+
+
+def test_stem_variants_are_collapsed() -> None:
+    stems = [stem(k.lower()) for k in keywords()]
+    assert len(stems) == len(set(stems))
+    assert sum(k.lower().startswith("sanction") for k in keywords()) == 1
+
+
+def test_frequent_topic_word_ranks_first() -> None:
+    assert keywords()[0].lower().startswith("sanction")
+
+
+@pytest.mark.parametrize("never", ["the", "said", "would", "February", "in"])
+def test_stopwords_and_months_are_never_keywords(never: str) -> None:
+    assert never not in keywords()
+
+
+def test_scores_are_best_first_and_limit_holds() -> None:
+    found = extract_keywords(STORY, split_sentences(STORY), ENTITIES, "en", limit=3)
+    assert len(found) == 3
+    assert [k.score for k in found] == sorted((k.score for k in found), reverse=True)
+
+
+def test_without_entities_words_stand_alone() -> None:
+    found = keywords(entities=[])
+    assert "Biden" in found or "Putin" in found
+    assert "Joe Biden" not in found
+
+
+def test_entity_word_also_used_in_lower_case_is_not_merged() -> None:
+    text = "The World Bank lent money. The bank said the bank loan helps. Bank rules changed. Loans grew."
+    entities = [Entity(name="World Bank", type="ORGANIZATION", mentions=1)]
+    assert "World Bank" not in keywords(text, entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The US and the UN met. The US spoke. The UN voted.", {"US", "UN"}),
+        ("It’s here. Putin’s plan. Putin’s army.", {"Putin", "plan", "army"}),
+    ],
+)
+def test_acronyms_and_possessives(text: str, expected: set[str]) -> None:
+    assert expected <= set(keywords(text, entities=[]))
+
+
+@pytest.mark.parametrize("text", ["", "   ", "the and of", "2014 2015 2016"])
+def test_degenerate_inputs(text: str) -> None:
+    assert keywords(text, entities=[]) == []
+
+
+def test_many_capitalized_words_finish() -> None:
+    text = " ".join(f"Word{chr(65 + i % 26)}x{i}" for i in range(100_000))
+    assert len(keywords(text, entities=[])) == 10
+
+
+def test_common_word_capitalised_only_at_sentence_start_is_shown_lower_case() -> None:
+    text = "Stopped trains blocked the station. Stopped trains again blocked the line. Trains stopped."
+    assert "stopped" in keywords(text, entities=[]) or "trains" in keywords(text, entities=[])
+    assert "Stopped" not in keywords(text, entities=[])
+
+
+def test_title_words_weigh_more() -> None:
+    text = "Farmers grew wheat. Farmers sold barley. Wheat prices rose. Barley prices rose."
+    sentences = split_sentences(text)
+    plain = [k.text for k in extract_keywords(text, sentences, [], "en")]
+    titled = [k.text for k in extract_keywords(text, sentences, [], "en", title="Barley harvest")]
+    assert titled.index("barley") < plain.index("barley") or titled[0] == "barley"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("sanctions", "sanction"),
+        ("sanctioned", "sanction"),
+        ("caresses", "caress"),
+        ("ponies", "poni"),
+        ("hopping", "hop"),
+        ("relational", "relat"),
+        ("generalization", "gener"),
+        ("running", "run"),
+        ("dying", "die"),
+        ("day", "day"),
+        ("happy", "happi"),
+        ("us", "us"),
+    ],
+)
+def test_porter_stem(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+def test_other_languages_drop_short_and_everywhere_words() -> None:
+    text = (
+        "Die Regierung beschloss neue Sanktionen. Die Sanktionen treffen die Banken. "
+        "Die Opposition kritisierte die Sanktionen. Die Polizei sprach von Ruhe."
+    )
+    found = [k.text for k in extract_keywords(text, split_sentences(text), [], "de")]
+    assert found[0] == "Sanktionen"
+    assert "Die" not in found and "die" not in found

@@ -1,0 +1,82 @@
+"""Sentence and paragraph splitting."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.sentences import split_paragraphs, split_sentences
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One here. Two there.", ["One here.", "Two there."]),
+        ("The U.S. Army said so. It left.", ["The U.S. Army said so.", "It left."]),
+        ("Troops left the U.S. The war ended.", ["Troops left the U.S.", "The war ended."]),
+        ("Talks on Feb. 22 failed. Then more.", ["Talks on Feb. 22 failed.", "Then more."]),
+        ("It ended in Feb. The next began.", ["It ended in Feb.", "The next began."]),
+        ("Mr. Smith met Gen. Lee and Sen. Warren. They spoke.",
+         ["Mr. Smith met Gen. Lee and Sen. Warren.", "They spoke."]),
+        ("John F. Kennedy was shot. It was 1963.", ["John F. Kennedy was shot.", "It was 1963."]),
+        ("Growth was 3.5 percent. Prices rose.", ["Growth was 3.5 percent.", "Prices rose."]),
+        ("He lives at No. 5 Main St. in town.", ["He lives at No. 5 Main St. in town."]),
+        ("The answer was no. Smith left.", ["The answer was no.", "Smith left."]),
+        ("She said “No.” Then she left.", ["She said “No.”", "Then she left."]),
+        ('"Why?" he asked. Nobody knew.', ['"Why?" he asked.', "Nobody knew."]),
+        ("Wait! What? Yes.", ["Wait!", "What?", "Yes."]),
+        ("Shares of Apple Inc. The maker fell.", ["Shares of Apple Inc.", "The maker fell."]),
+        ("Apple Inc. Chief Tim Cook spoke.", ["Apple Inc. Chief Tim Cook spoke."]),
+        ("At 9 a.m. Monday it began.", ["At 9 a.m. Monday it began."]),
+        ("He paused... Then he spoke.", ["He paused...", "Then he spoke."]),
+        ("Heading without stop\n\nBody text here.", ["Heading without stop", "Body text here."]),
+        ("The U.S.-led talks. Next one.", ["The U.S.-led talks.", "Next one."]),
+        ("Ends without punctuation", ["Ends without punctuation"]),
+        ("it rained all day. the roads shut. he left.",
+         ["it rained all day.", "the roads shut.", "he left."]),
+        ("prices rose approx. the same. they fell.", ["prices rose approx. the same.", "they fell."]),
+        ("the u.s. the army", ["the u.s. the army"]),
+        ("", []),
+        ("   \n\n  ", []),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_spans_point_into_text_and_offset_shifts_them() -> None:
+    text = "  First one. Second one!  "
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+    shifted = split_sentences(text, offset=100)
+    assert [s.start for s in shifted] == [s.start + 100 for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Word " * 100_000, 1),
+        ("." * 100_000 + "x", 1),
+        ("1." * 50_000, 1),
+        ("F. " * 30_000, 1),
+        ("Yes. " * 30_000, 30_000),
+        ("\n" * 50_000 + "Hi.", 1),
+    ],
+)
+def test_adversarial_inputs_finish(text: str, count: int) -> None:
+    assert len(split_sentences(text)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\nb\n\nc", ["a\nb", "c"]),
+        ("\n\n  one  \n \n\ntwo\n", ["one", "two"]),
+        ("", []),
+    ],
+)
+def test_split_paragraphs(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in split_paragraphs(text)] == expected
