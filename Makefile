@@ -34,5 +34,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check functions tests
 	$(BIN)/cfn-lint infra/template.yaml
 
+## package: build/newsdrop.zip for Lambda (python3.12, arm64 wheels, no Docker); prints its size
+package: | $(BIN)/python
+	PYTHON=$(BIN)/python scripts/package.sh
+
 clean:
 	rm -rf $(VENV) out build .pytest_cache .ruff_cache

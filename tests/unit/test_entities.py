@@ -1,0 +1,205 @@
+"""Entity recognition: types, full names, surname and acronym aliases, roles, sentence starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdrop.models import Entity
+from newsdrop.pipeline import summarize
+from newsdrop.text.entities import extract_entities
+from newsdrop.text.sentences import split_sentences
+
+SAMPLE = Path(__file__).resolve().parents[2] / "events" / "articles" / "000_ad279fb4c748556f.txt"
+
+
+def entities(text: str) -> dict[str, Entity]:
+    return {e.name: e for e in extract_entities(text, split_sentences(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Officials met Maria Gonzalez in Lisbon on Monday.", "Maria Gonzalez", "PERSON"),
+        ("Officials met Maria Gonzalez in Lisbon on Monday.", "Lisbon", "LOCATION"),
+        ("Shares of Acme Widgets Inc rose after the report.", "Acme Widgets Inc", "ORGANIZATION"),
+        ("He joined the Green Valley Party last year.", "Green Valley Party", "ORGANIZATION"),
+        ("Talks were held at the University of Leeds today.", "University of Leeds", "ORGANIZATION"),
+        ("Boats sailed down the Orinoco River at dawn.", "Orinoco River", "LOCATION"),
+        ("Trade with Brazil and Peru grew, officials said.", "Brazil", "LOCATION"),
+        ("Trade with Brazil and Peru grew, officials said.", "Peru", "LOCATION"),
+        ("The rules were set by the IMF in its report.", "IMF", "ORGANIZATION"),
+        ("A report by the ZQX found no fault.", "ZQX", "ORGANIZATION"),  # an unknown acronym
+        ("MADRID 2024-03-01\nPrices rose.", "Madrid", "LOCATION"),  # a dateline
+        ("Talks involved Standard & Poor's analysts.", "Standard & Poor", "ORGANIZATION"),
+        ("He met Joost van der Merwe in Cape Town.", "Joost van der Merwe", "PERSON"),
+        ("Fans cheered as P. Kowalski scored twice.", "P. Kowalski", "PERSON"),
+        ("Shares of Boatmen's Bancshares Inc rose.", "Boatmen's Bancshares Inc", "ORGANIZATION"),
+        ("A spokesman for Britain's Foreign Office said so.", "Britain", "LOCATION"),
+        ("A spokesman for Britain's Foreign Office said so.", "Foreign Office", "ORGANIZATION"),
+        ("The German Foreign Ministry said on Friday it agreed.", "Foreign Ministry", "ORGANIZATION"),
+        ("He joined the Scottish National Party in May.", "Scottish National Party", "ORGANIZATION"),
+        ("A Paris-based group said it would act.", "Paris", "LOCATION"),
+        ("The crash near Lockerbie, Scotland, killed many.", "Lockerbie", "LOCATION"),
+        ("Prime Minister Hun Sen spoke on Monday.", "Hun Sen", "PERSON"),
+        ("Crowds cheered Queen Elizabeth II in York.", "Elizabeth II", "PERSON"),
+        ("The Red Cross and the North Korean Red Cross met.", "North Korean Red Cross", "ORGANIZATION"),
+        ("Shares of Zorvex rose after Zorvex said it would cut jobs.", "Zorvex", "ORGANIZATION"),
+        ("Fans saw Leeds beat Chelsea 2-1 in the league. Leeds scored twice, the coach said.", "Leeds",
+         "ORGANIZATION"),  # a town as a team, in a sports report
+    ],
+)
+def test_types(text: str, name: str, kind: str) -> None:
+    found = entities(text)
+    assert name in found, sorted(found)
+    assert found[name].type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("However, the talks failed. Despite this, they met.", "However"),
+        ("However, the talks failed. Despite this, they met.", "Despite"),
+        ("On Tuesday the bank cut rates.", "Tuesday"),
+        ("Western countries imposed sanctions.", "Western"),  # a demonym, not a place
+        ("I think so, he said.", "I"),
+        ("Police said the road was closed. The police left.", "Police"),  # seen lower-case too
+        ("Fans watched the World Cup final in Rome.", "World Cup"),  # an event, not an organization
+        ("Sen. Ann Ray (D-Mass.) objected.", "D-Mass"),  # a party and state tag
+        ("The F-16 jets flew over Basra.", "F-16"),
+        ("The German Foreign Ministry said so.", "German Foreign Ministry"),
+    ],
+)
+def test_not_entities(text: str, absent: str) -> None:
+    assert absent not in entities(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("President Ana Ruiz spoke first.", "Ana Ruiz", "President"),
+        ("The talks, said Chilean President Ana Ruiz, went well.", "Ana Ruiz", "Chilean President"),
+        ("Acme spokeswoman Laura Chen declined to comment.", "Laura Chen", "Acme spokeswoman"),
+        ("He met Kenyan Foreign Minister Peter Otieno.", "Peter Otieno", "Kenyan Foreign Minister"),
+        ("It was said by Finance Minister, Karl Berg, yesterday.", "Karl Berg", "Finance Minister"),
+        ("Tomas Novak, the Czech finance minister, said so.", "Tomas Novak", "Czech finance minister"),
+        ("Talks with UK Secretary of State David Hale ended.", "David Hale", "UK Secretary of State"),
+    ],
+)
+def test_roles_are_kept_out_of_names(text: str, name: str, role: str) -> None:
+    found = entities(text)
+    assert name in found, sorted(found)
+    assert found[name].type == "PERSON"
+    assert role in found[name].roles
+
+
+def test_surname_is_an_alias_counted_in_mentions() -> None:
+    text = "Prime Minister Mark Tully arrived. Later, Tully said he was tired. Tully left at noon."
+    tully = entities(text)["Mark Tully"]
+    assert tully.aliases == ["Tully"]
+    assert tully.mentions == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("The European Union said the EU would act.", "European Union", "EU"),
+        ("The United States said the US would act.", "United States", "US"),
+        ("Officials at the World Food Council said the WFC agreed.", "World Food Council", "WFC"),
+    ],
+)
+def test_acronym_joins_its_expansion(text: str, name: str, alias: str) -> None:
+    found = entities(text)
+    assert name in found, sorted(found)
+    assert alias in found[name].aliases
+    assert alias not in found
+
+
+def test_headline_form_of_an_alias_is_counted() -> None:
+    text = "PUTIN WARNS WEST OVER SANCTIONS\nVladimir Putin spoke on Friday. Putin said more."
+    putin = entities(text)["Vladimir Putin"]
+    assert putin.mentions == 3
+    assert putin.aliases == ["Putin"]
+
+
+def test_title_case_headline_is_not_one_long_name() -> None:
+    text = "Putin Warns Ukraine Over Troop Buildup\nVladimir Putin said Russia would act in Ukraine."
+    found = entities(text)
+    assert set(found) == {"Vladimir Putin", "Ukraine", "Russia"}
+    assert found["Vladimir Putin"].aliases == ["Putin"]
+    assert found["Ukraine"].mentions == 2
+
+
+def test_dateline_place_is_title_cased() -> None:
+    found = entities("BRUSSELS 2024-05-01\nMinisters met on Friday, officials said.")
+    assert "Brussels" in found
+    assert found["Brussels"].type == "LOCATION"
+
+
+def test_headline_in_capitals_counts_known_entities() -> None:
+    text = "NORWAY BEATS FINLAND IN TALKS\nNorway and Finland signed a deal, officials in Oslo said."
+    found = entities(text)
+    assert found["Norway"].mentions == 2
+    assert "NORWAY BEATS FINLAND" not in found
+
+
+def test_sample_article() -> None:
+    summary = summarize(SAMPLE.read_bytes(), name=SAMPLE.name, content_type="text/plain")
+    found = {e.name: e for e in summary.entities}
+    people = {
+        "Joe Biden": ("Biden", "President"),
+        "Vladimir Putin": ("Putin", "Russian President"),
+        "Jen Psaki": ("Psaki", "White House spokeswoman"),
+        "Antony Blinken": ("Blinken", "US Secretary of State"),
+        "Sergei Lavrov": (None, "Russian Foreign Minister"),
+        "Dmytro Kuleba": (None, "Ukrainian Foreign Minister"),
+    }
+    for name, (alias, role) in people.items():
+        assert found[name].type == "PERSON", name
+        assert role in found[name].roles, (name, found[name].roles)
+        if alias:
+            assert alias in found[name].aliases
+    for place in ("Ukraine", "Russia", "Moscow", "United States", "Luhansk", "Donetsk", "Britain"):
+        assert found[place].type == "LOCATION", place
+    for org in ("White House", "NATO", "European Union"):
+        assert found[org].type == "ORGANIZATION", org
+    assert "US" in found["United States"].aliases
+    assert found["Vladimir Putin"].mentions >= 7
+
+
+def test_empty_text() -> None:
+    assert extract_entities("", []) == []
+    assert extract_entities("   \n ", []) == []
+
+
+def test_many_capitalized_words_complete() -> None:
+    """100,000 capitalized words: linear work, sane output (no wall-clock assertion)."""
+    words = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet"]
+    text = " ".join(words[i % len(words)] + ("." if i % 97 == 96 else "") for i in range(100_000))
+    found = extract_entities(text, split_sentences(text))
+    assert isinstance(found, list)
+    assert all(e.mentions >= 1 and e.name for e in found)
+    assert all(len(e.name) < 2000 for e in found)
+
+
+def test_long_text_without_newlines_completes() -> None:
+    text = "Officials from Norway met in Oslo. " * 20_000
+    found = entities(text)
+    assert found["Norway"].mentions == 20_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "-".join(["Ab"] * 20_000) + "!",  # one long hyphenated word
+        '"' * 10_000 + "Putin" + "'" * 10_000,  # runs of quote marks
+        "A." * 20_000,  # a dotted acronym without end
+        "O'" * 20_000 + "x",
+        "NATO\n" * 20_000,  # many one-word lines
+        "J. " * 20_000 + "Smith",  # many initials
+    ],
+)
+def test_adversarial_input_completes(text: str) -> None:
+    found = extract_entities(text, split_sentences(text))
+    assert all(e.mentions >= 1 and e.name.strip() for e in found)
