@@ -216,6 +216,8 @@ class Connection:
 
     def settings(self) -> Any:
         """Function settings from the environment, with the stack's prefixes when it has them."""
+        from pydantic import ValidationError
+
         from newsdrop.settings import Settings
 
         outputs = self.stack_outputs() if not _env_has_settings() else {}
@@ -225,10 +227,15 @@ class Connection:
             "error_prefix": outputs.get("ErrorPrefix"),
             "output_bucket": outputs.get("OutputBucketName"),
         }
-        return Settings(**{k: v for k, v in values.items() if v})
+        try:
+            return Settings(**{k: v for k, v in values.items() if v})
+        except ValidationError as error:
+            raise UsageError(f"inconsistent NEWSDROP_* settings: {error.errors()[0]['msg']}") from error
 
     def output_bucket(self) -> str:
-        bucket = os.environ.get("NEWSDROP_OUTPUT_BUCKET") or self.stack_outputs().get("OutputBucketName")
+        from newsdrop.settings import OUTPUT_BUCKET
+
+        bucket = os.environ.get(OUTPUT_BUCKET) or self.stack_outputs().get("OutputBucketName")
         if not bucket:
             raise UsageError(
                 "which bucket? pass s3://bucket/prefix, set NEWSDROP_OUTPUT_BUCKET, or point --endpoint-url "
@@ -287,6 +294,9 @@ def _guard(command: Any) -> Any:
         except BotoCoreError as error:
             _fail(args, "aws_error", str(error))
             return EXIT_AWS
+        except BrokenPipeError:  # `newsdrop summaries export | head`: the reader left, not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_OK
 
     return run
 
@@ -316,6 +326,8 @@ def _progress(args: argparse.Namespace, description: str) -> Iterator[Any]:
         TimeElapsedColumn(),
         console=console,
         transient=True,
+        redirect_stdout=False,  # stdout is the data (JSON Lines, JSON): never routed through the bar
+        redirect_stderr=False,
         disable=args.no_progress or not console.is_terminal,
     )
     with progress:
@@ -483,7 +495,7 @@ def _error_table(rows: list[dict[str, Any]]) -> None:
 
 
 def _get(args: argparse.Namespace) -> int:
-    from newsdrop.reader import SummaryNotFoundError, read_summary
+    from newsdrop.reader import CorruptSummaryError, SummaryNotFoundError, read_summary
 
     connection = Connection.from_args(args)
     bucket, key = _resolve_get_key(args.key, connection)
@@ -494,13 +506,9 @@ def _get(args: argparse.Namespace) -> int:
         except SummaryNotFoundError as error:
             _fail(args, error.code, error.message + _multi_hint(client, bucket, key))
             return EXIT_BAD
-        except Exception as error:
-            from newsdrop.reader import CorruptSummaryError
-
-            if isinstance(error, CorruptSummaryError):
-                _fail(args, error.code, error.message)
-                return EXIT_BAD
-            raise
+        except CorruptSummaryError as error:
+            _fail(args, error.code, error.message)
+            return EXIT_BAD
     print(record.model_dump_json() if args.json else record.model_dump_json(indent=2))
     return EXIT_OK
 
@@ -569,7 +577,8 @@ def _backfill_report(args: argparse.Namespace, options: Any, result: Any) -> int
             for item in result.selected:
                 print(f"{item.key}\t{item.size}\t{item.reason}")
         skipped = ", ".join(f"{n} {reason}" for reason, n in sorted(result.skipped.items())) or "none"
-        action = "would send" if options.dry_run else f"sent {result.sent} to {options.queue_url};"
+        sent = f"sent {result.sent} to {options.queue_url};"
+        action = "nothing sent (dry run);" if options.dry_run else sent
         _note(f"{result.listed} object(s) listed under {where}; {len(result.selected)} selected; "
               f"{action} skipped: {skipped}")
         if result.failed:

@@ -104,7 +104,6 @@ def analyze(
 ) -> ArticleSummary:
     """Clean the document's body and extract every metadata field."""
     from newsdrop.text.dates import extract_dates
-    from newsdrop.text.entities import extract_entities
     from newsdrop.text.fingerprint import fingerprint
     from newsdrop.text.keywords import extract_keywords
     from newsdrop.text.language import detect_language
@@ -125,7 +124,7 @@ def analyze(
         if language and not confident:
             warnings.append("language_low_confidence")
     sentences = split_sentences(text)
-    entities = extract_entities(text, sentences)
+    entities = _entities_with_headline(text, sentences, document.title)
     quotes = extract_quotes(text, sentences, entities)
     dates = extract_dates(text, document.published)
     keywords = extract_keywords(text, sentences, entities, language, title=document.title)
@@ -159,6 +158,19 @@ def analyze(
         processor=processor_info(started),
         warnings=sorted(set(warnings), key=warnings.index),
     )
+
+
+def _entities_with_headline(text: str, sentences: list, title: str | None) -> list:
+    """Entities of the article, its headline included (people named only there are still its people)."""
+    from newsdrop.text.entities import extract_entities
+    from newsdrop.text.sentences import Sentence, split_sentences
+
+    if not title:
+        return extract_entities(text, sentences)
+    shift = len(title) + 2
+    combined = f"{title}\n\n{text}"
+    shifted = [Sentence(s.start + shift, s.end + shift, s.text) for s in sentences]
+    return extract_entities(combined, split_sentences(title) + shifted)
 
 
 def processor_info(started: float) -> Processor:

@@ -26,7 +26,11 @@ def test_event_kind(event, kind):
 
 def test_s3_put_event_gives_bucket_key_size_and_sequencer():
     (ref,) = refs_from_event(load_event("s3-put.json"))
-    assert (ref.bucket, ref.key, ref.size) == ("newsdrop-input-example", "incoming/000_ad279fb4c748556f.txt", 2891)
+    assert (ref.bucket, ref.key, ref.size) == (
+        "newsdrop-input-example",
+        "incoming/000_ad279fb4c748556f.txt",
+        2891,
+    )
     assert ref.sequencer == "0065EF2A1B3C4D5E6F"
     assert not ref.is_removal
 
@@ -49,10 +53,23 @@ def test_keys_are_url_decoded(encoded, decoded):
 
 def test_moto_style_record_without_optional_fields():
     """moto omits userIdentity, requestParameters, sequencer and versionId."""
-    event = {"Records": [{"eventSource": "aws:s3", "eventName": "ObjectCreated:Put",
-                          "s3": {"bucket": {"name": "b"}, "object": {"key": "incoming/x.txt"}}}]}
+    event = {
+        "Records": [
+            {
+                "eventSource": "aws:s3",
+                "eventName": "ObjectCreated:Put",
+                "s3": {"bucket": {"name": "b"}, "object": {"key": "incoming/x.txt"}},
+            }
+        ]
+    }
     (ref,) = refs_from_event(event)
-    assert (ref.bucket, ref.key, ref.version_id, ref.size, ref.sequencer) == ("b", "incoming/x.txt", None, None, None)
+    assert (ref.bucket, ref.key, ref.version_id, ref.size, ref.sequencer) == (
+        "b",
+        "incoming/x.txt",
+        None,
+        None,
+        None,
+    )
 
 
 def test_every_record_of_a_multi_record_event_is_returned():
@@ -60,7 +77,10 @@ def test_every_record_of_a_multi_record_event_is_returned():
     second = json.loads(json.dumps(event["Records"][0]))
     second["s3"]["object"]["key"] = "incoming/second.txt"
     event["Records"].append(second)
-    assert [r.key for r in refs_from_event(event)] == ["incoming/000_ad279fb4c748556f.txt", "incoming/second.txt"]
+    assert [r.key for r in refs_from_event(event)] == [
+        "incoming/000_ad279fb4c748556f.txt",
+        "incoming/second.txt",
+    ]
 
 
 def test_eventbridge_event():
@@ -87,7 +107,9 @@ def test_removal_events_are_marked():
     assert refs_from_event(event)[0].is_removal
 
 
-@pytest.mark.parametrize("body", ["not json", "[]", '"a string"', '{"Records": [{"nothing": 1}]}', '{"x": 1}'])
+@pytest.mark.parametrize(
+    "body", ["not json", "[]", '"a string"', '{"Records": [{"nothing": 1}]}', '{"x": 1}']
+)
 def test_unrecognized_bodies_raise_with_a_code(body):
     with pytest.raises(EventShapeError) as caught:
         refs_from_body(body)

@@ -12,7 +12,9 @@ from tests.conftest import SAMPLE, SCHEMA
 
 def test_committed_schema_matches_the_model():
     committed = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    assert committed == json_schema(), "run `newsdrop schema > functions/newsdrop/schema/article-summary-v1.json`"
+    assert committed == json_schema(), (
+        "run `newsdrop schema > functions/newsdrop/schema/article-summary-v1.json`"
+    )
 
 
 def test_committed_error_schema_matches_the_model():

@@ -1,7 +1,10 @@
 """Clean an article body: repair unicode, drop junk lines, fix spacing.
 
-PLACEHOLDER (first version): replaced by the full cleaner of issue 4.
-``clean_text`` must be idempotent: cleaning clean text changes nothing.
+The output has one paragraph per block, paragraphs separated by exactly one
+blank line. A line break inside a sentence (hard-wrapped text: the line does
+not end a sentence and the next starts in lower case) is joined with a space.
+``clean_text`` is idempotent: cleaning clean text changes nothing.
+Each step is a linear scan; ftfy runs only when the text holds a character it could fix.
 """
 
 from __future__ import annotations
@@ -10,38 +13,127 @@ import re
 import unicodedata
 
 from newsdrop.text.document import Cleaning
-from newsdrop.text.junk import JUNK_LINE, SHORTCODE
+from newsdrop.text.junk import SHORTCODE, junk_kind
 
-_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([.,;:!?])(?=\s|$)")
-_DOUBLE_PUNCT = re.compile(r"([.!?])\s*\.(?=\s|$)")
-_MULTI_SPACE = re.compile(r"[ \t\u00a0]{2,}")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Characters that can be mojibake or need ftfy: C1 controls, Latin-1 letters ftfy reads as
+# UTF-8 bytes misdecoded, replacement marks, and the usual mojibake leads ("Ã", "â€", "Â").
+_FTFY_NEEDED = re.compile(r"[\x80-\x9f\u00c2\u00c3\u00c5\u00d0\u00d1\u00e2\u00ef\ufffd\u20ac]")
+# zero-width space, word joiner, BOM, soft hyphen, Mongolian vowel separator, bidi embeddings;
+# ZWJ and ZWNJ stay: Persian, Indic scripts and emoji need them
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NBSP = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# " ." and " ," before a space, a closing mark or the end: "Minister , Dmytro", "there. ."
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) (?=[.,]+(?:\s|$|[\"”’)]))")
+# exactly two periods left by the step above ("there.."); an ellipsis "..." stays
+_DOUBLE_PERIOD = re.compile(r"(?<![.])\.\.(?=\s|$|[\"”’)])")
+_MULTI_SPACE = re.compile(r"[ \t]{2,}")
+# (pattern, replacement, cheap test that the pattern may match), applied in this order
+_SPACING_FIXES = (
+    (_MULTI_SPACE, " ", lambda text: "  " in text),
+    (_SPACE_BEFORE_PUNCT, "", lambda text: " ." in text or " ," in text),
+    (_DOUBLE_PERIOD, ".", lambda text: ".." in text),
+)
+_SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]$")
+_LOWER_START = re.compile(r"^[a-z(]")
+# ftfy may fix more once spacing is repaired: another pass runs while it could.
+MAX_PASSES = 3
 
 
 def clean_text(text: str, cleaning: Cleaning | None = None) -> str:
     """Return the cleaned body, paragraphs separated by one blank line."""
     cleaning = cleaning if cleaning is not None else Cleaning()
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text, n = _ZERO_WIDTH.subn("", text)
-    cleaning.record("invisible_characters", None, n)
-    paragraphs = []
+    for _ in range(MAX_PASSES):
+        cleaned = _clean_once(text, cleaning)
+        if cleaned == text or cleaned.isascii() or not _FTFY_NEEDED.search(cleaned):
+            return cleaned  # every step but ftfy is idempotent, and ftfy has nothing left to read
+        text = cleaned
+    return text
+
+
+def _clean_once(text: str, cleaning: Cleaning) -> str:
+    """One pass of every step. Trimming can expose mojibake ftfy did not read in context, hence passes."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _repair_unicode(text, cleaning)
+    paragraphs: list[str] = []
+    current: list[str] = []
     for line in text.split("\n"):
-        stripped = line.strip()
-        if not stripped:
+        stripped = _clean_line(line, cleaning)
+        if stripped is None:
+            _close(current, paragraphs, cleaning)
             continue
+        if current and not _SENTENCE_END.search(current[-1]) and _LOWER_START.match(stripped):
+            current.append(stripped)  # a hard-wrapped sentence goes on
+            continue
+        _close(current, paragraphs, cleaning)
+        current.append(stripped)
+    _close(current, paragraphs, cleaning)
+    return "\n\n".join(paragraphs)
+
+
+def _close(current: list[str], paragraphs: list[str], cleaning: Cleaning) -> None:
+    """Append the paragraph of the lines in ``current`` (then emptied) unless the joined lines are junk."""
+    if not current:
+        return
+    paragraph, joined = " ".join(current), len(current) > 1
+    current.clear()
+    if joined:
+        kind = junk_kind(paragraph)
+        if kind:
+            cleaning.record(kind, paragraph)
+            return
+    paragraphs.append(paragraph)
+
+
+def _repair_unicode(text: str, cleaning: Cleaning) -> str:
+    """ftfy (only when needed), NFC, invisible and control characters, odd spaces."""
+    if not text.isascii():
+        if _FTFY_NEEDED.search(text):
+            import ftfy
+
+            fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False, normalization="NFC")
+            if fixed != text:
+                cleaning.record("mojibake", _first_difference(text, fixed))
+                text = fixed
+        text = unicodedata.normalize("NFC", text)
+        text, n = _INVISIBLE.subn("", text)
+        cleaning.record("invisible_characters", None, n)
+        text, n = _NBSP.subn(" ", text)
+        cleaning.record("spacing", None, n)
+    text, n = _CONTROL.subn("", text)
+    cleaning.record("invisible_characters", None, n)
+    return text
+
+
+def _first_difference(before: str, after: str) -> str:
+    """A short excerpt of ``before`` around its first character that ``after`` changed."""
+    i = next((k for k, (a, b) in enumerate(zip(before, after, strict=False)) if a != b),
+             min(len(before), len(after)))
+    return before[max(0, i - 20): i + 20]
+
+
+def _clean_line(line: str, cleaning: Cleaning) -> str | None:
+    """The line with shortcodes and bad spacing fixed; None when nothing of it is article text."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if "[" in stripped:
         without, n = SHORTCODE.subn("", stripped)
         if n:
             cleaning.record("ad_shortcode", stripped, n)
             stripped = without.strip()
             if not stripped:
-                continue
-        if JUNK_LINE.fullmatch(stripped):
-            cleaning.record("trailer", stripped)
-            continue
-        fixed, n1 = _SPACE_BEFORE_PUNCT.subn(r"\1", stripped)
-        fixed, n2 = _DOUBLE_PUNCT.subn(r"\1", fixed)
-        fixed, n3 = _MULTI_SPACE.subn(" ", fixed)
-        if n1 + n2 + n3:
-            cleaning.record("spacing", stripped, n1 + n2 + n3)
-        paragraphs.append(fixed)
-    return "\n\n".join(paragraphs)
+                return None
+    kind = junk_kind(stripped)
+    if kind:
+        cleaning.record(kind, stripped)
+        return None
+    fixed = stripped.replace("\t", " ")
+    for pattern, replacement, marker in _SPACING_FIXES:
+        if marker(fixed):
+            first = pattern.search(fixed)
+            if first:
+                cleaning.record("spacing", fixed[max(0, first.start() - 30): first.end() + 10])
+                fixed, n = pattern.subn(replacement, fixed)
+                cleaning.counts["spacing"] += n - 1
+    return fixed

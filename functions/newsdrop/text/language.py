@@ -1,29 +1,55 @@
-"""Language identification (ISO 639-1).
+"""Language identification (ISO 639-1) with fastText's compact model.
 
-PLACEHOLDER (first version): a stopword vote; replaced in issue 4.
+``lid.176.ftz`` (917 KB, 176 languages, CC BY-SA 3.0, see NOTICE.md) ships in
+``newsdrop/data`` and is read by ``fasttext-predict`` (MIT), a predict-only
+build of fastText with wheels for x86_64 and arm64, no numpy and no download.
+About 0.1 ms for a paragraph; the model loads on first use (~20 ms).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
 
-_STOPWORDS = {
-    "en": "the and of to in is that for it with as was on said he she by at from",
-    "de": "der die und das ist nicht ein eine zu den mit sich des auf für",
-    "fr": "le la les et des est une un du que dans pour pas qui sur",
-    "es": "el la los las y de que en un una por con para del se",
-}
-_WORD = re.compile(r"[^\W\d_]+")
-_SETS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
+MODEL_FILE = "lid.176.ftz"
+_LABEL = "__label__"
+_LETTER = re.compile(r"[^\W\d_]")
+_NEWLINES = re.compile(r"\s+")
+# fastText's legacy or macro-language labels → the ISO 639-1 codes readers expect.
+_ISO = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "no": "nb"}
+MAX_CHARS = 2_000  # a few paragraphs decide; more costs time and changes nothing
+MIN_LETTERS = 3
+# Below these the answer is a guess: reported, but flagged not confident.
+MIN_CONFIDENT_LETTERS = 40
+MIN_CONFIDENT_PROBABILITY = 0.6
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    import fasttext
+
+    path = files("newsdrop") / "data" / MODEL_FILE
+    return fasttext.load_model(str(path))
 
 
 def detect_language(text: str) -> tuple[str | None, bool]:
-    """Return ``(code, confident)``; ``(None, False)`` when there is too little text."""
-    words = [w.lower() for w in _WORD.findall(text[:5000])]
-    if len(words) < 3:
+    """Return ``(code, confident)``; ``(None, False)`` when there is too little text to tell."""
+    sample = _NEWLINES.sub(" ", text[:MAX_CHARS]).strip()
+    letters = len(_LETTER.findall(sample))
+    if letters < MIN_LETTERS:
         return None, False
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _SETS.items()}
-    best = max(scores, key=scores.get)
-    if scores[best] == 0:
+    labels, probabilities = _model().predict(sample, k=1)
+    if not labels:
         return None, False
-    return best, scores[best] / len(words) > 0.1
+    code = iso_code(labels[0].removeprefix(_LABEL))
+    probability = float(probabilities[0])
+    confident = probability >= MIN_CONFIDENT_PROBABILITY and letters >= MIN_CONFIDENT_LETTERS
+    return code, confident
+
+
+def iso_code(label: str) -> str:
+    """ISO 639-1 for a fastText label; languages without a two-letter code keep their ISO 639-3 code."""
+    base = label.split("-")[0].lower()
+    return _ISO.get(base, base)

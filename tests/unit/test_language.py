@@ -1,0 +1,60 @@
+"""Language identification: ISO 639-1 codes, confidence on short or mixed text, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.language import detect_language, iso_code
+
+PARAGRAPHS = {
+    "en": "The city council voted on Tuesday to approve a new budget that raises spending on schools and "
+    "roads, the mayor said after a long session.",
+    "de": "Der Stadtrat hat am Dienstag einen neuen Haushalt beschlossen, der mehr Geld für Schulen und "
+    "Straßen vorsieht, sagte der Bürgermeister nach einer langen Sitzung.",
+    "fr": "Le conseil municipal a approuvé mardi un nouveau budget qui augmente les dépenses pour les écoles "
+    "et les routes, a déclaré le maire après une longue séance.",
+    "es": "El ayuntamiento aprobó el martes un nuevo presupuesto que aumenta el gasto en escuelas y "
+    "carreteras, dijo el alcalde tras una larga sesión.",
+    "ru": "Городской совет во вторник утвердил новый бюджет, который увеличивает расходы на школы и дороги, "
+    "заявил мэр после долгого заседания.",
+    "zh": "市议会周二投票通过了一项新预算，增加了学校和道路的开支，市长在长时间会议后表示。"
+    "这项预算将在下个月进行最后审议。",
+    "ja": "市議会は火曜日、学校と道路への支出を増やす新しい予算を承認したと、市長が長い会議の後に述べた。",
+    "ar": "صوّت مجلس المدينة يوم الثلاثاء على الموافقة على ميزانية جديدة تزيد الإنفاق على المدارس والطرق، "
+    "حسبما قال رئيس البلدية بعد جلسة طويلة.",
+    "he": "מועצת העיר הצביעה ביום שלישי בעד תקציב חדש שמגדיל את ההוצאות על בתי ספר וכבישים, כך אמר ראש "
+    "העירייה לאחר ישיבה ארוכה.",
+}
+
+
+@pytest.mark.parametrize(("code", "text"), sorted(PARAGRAPHS.items()))
+def test_paragraphs(code: str, text: str) -> None:
+    assert detect_language(text) == (code, True)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "12345 678", "!!!", "a"])
+def test_no_language(text: str) -> None:
+    assert detect_language(text) == (None, False)
+
+
+@pytest.mark.parametrize("text", ["Hello", "Der Hund", "ok ok ok"])
+def test_short_text_is_not_confident(text: str) -> None:
+    _, confident = detect_language(text)
+    assert confident is False
+
+
+def test_control_characters_do_not_break_detection() -> None:
+    text = PARAGRAPHS["fr"].replace("é", "\x8f") + "\x00\x92"
+    assert detect_language(text)[0] == "fr"
+
+
+def test_long_text_completes() -> None:
+    assert detect_language(PARAGRAPHS["en"] * 5000)[0] == "en"
+
+
+@pytest.mark.parametrize(
+    ("label", "iso"),
+    [("en", "en"), ("zh-Hant", "zh"), ("iw", "he"), ("in", "id"), ("no", "nb"), ("ceb", "ceb")],
+)
+def test_iso_codes(label: str, iso: str) -> None:
+    assert iso_code(label) == iso
