@@ -34,9 +34,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from newsdrop.errors import NoArticleTextError, UnsupportedFormatError
+from newsdrop.text.authors import clean_authors
 from newsdrop.text.document import Document
 from newsdrop.text.pubdate import MARKUP_PARAMS, find_published
-from newsdrop.text.records import clean_authors
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 
 from newsdrop.errors import NoArticleTextError
+from newsdrop.text.authors import byline_authors
 from newsdrop.text.document import Cleaning, Document
-from newsdrop.text.junk import AGENCIES, PUBLISHED_LINE, SECTION_OPENERS, SHORTCODE, junk_kind, line_key
+from newsdrop.text.junk import PUBLISHED_LINE, SECTION_OPENERS, SHORTCODE, junk_kind, line_key
 from newsdrop.text.paragraphs import (
     BULLET,
     SENTENCE_END,
@@ -61,19 +62,8 @@ HEADLINE_MIN_OVERLAP = 0.3
 # Marks of credits, breadcrumbs and notices, never of a headline.
 NOT_HEADLINE = re.compile(r"©|\||»|›|\bshare\b|\bimage:|\bphoto:|\bcredit|you are here|\bhome\b", re.I)
 
-BYLINE = re.compile(r"^(?:by|written by|words by|story by|reporting by|text by|von|par|por)\s+(?P<names>.+)$",
-                    re.I)
-NAME_SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&|\bund\b|\bet\b|\by\b)\s*", re.I)
-NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|da|del|van|von|der|la|le|di|bin|al|el|ter|dos)$")
 # A writer's name on its own line: "Larisa Sayenko", "Mary J. Blige"
 BARE_NAME = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: (?:de |van |von |al-)?[A-Z][A-Za-z'’-]+){1,2}$")
-# Parts of a byline that are not names: sites, credentials, job titles.
-NOT_A_NAME = re.compile(
-    r"\.(?:com|org|net|co\.uk)\b|^(?:MD|MS|RD|PhD|MPH|MBA|CPA|RN|Jr|Sr)\.?$|"
-    r"\b(?:staff|reporter|correspondent|editor|writer|contributor|columnist|desk|team)$",
-    re.I,
-)
-EMAIL = re.compile(r"\S+@\S+")
 # "LONDON, Feb 22 (Reuters) -", "WASHINGTON (AP) —", "(CNN)", "MADRID —"
 DATELINE_SEP = re.compile(r"\s*[-–—―]+\s+|(?<=\))\s*[-–—―]*\s*")
 DATELINE_AGENCY = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&' -]{1,40})\)$")
@@ -214,7 +204,7 @@ def _take_metadata(document: Document, head: list[Line], before: list[Line], raw
     for line, in_body in candidates:
         if in_body and line.junk:
             continue
-        authors = _byline(line.text)
+        authors = byline_authors(line.text)
         if authors is not None:
             if authors and not document.authors:
                 document.authors = authors
@@ -241,7 +231,7 @@ def _is_title(first: Line, rest: list[Line], raw_lines: list[str]) -> bool:
         return False
     if rest[0].index == first.index + 1 and rest[0].text[:1].islower():
         return False  # a hard-wrapped sentence goes on in the next line
-    if BULLET.match(text) or _byline(text) is not None or _published(text) is not None:
+    if BULLET.match(text) or byline_authors(text) is not None or _published(text) is not None:
         return False
     if _cut_dateline(text, Cleaning()) != text:
         return False  # the first paragraph, opening with its dateline
@@ -293,34 +283,10 @@ def _looks_like_headline(text: str) -> bool:
         and not text.endswith((".", ":"))
         and not NOT_HEADLINE.search(text)
         and junk_kind(text) is None
-        and _byline(text) is None
+        and byline_authors(text) is None
         and _published(text) is None
         and not DATE_IN_TEXT.search(text)
     )
-
-
-def _byline(text: str) -> list[str] | None:
-    """The authors named by a byline ("By Jane Doe and John Roe, Reuters"); None when not a byline."""
-    if len(text) > 150:
-        return None
-    match = BYLINE.match(text)
-    if not match:
-        return None
-    names = EMAIL.sub("", match.group("names"))
-    authors: list[str] = []
-    for part in NAME_SPLIT.split(names):
-        part = part.strip(" .-–—|:")
-        if not part:
-            continue
-        if part.lower() in AGENCIES or NOT_A_NAME.search(part):
-            continue
-        tokens = part.split()
-        if not 1 <= len(tokens) <= 5 or not all(NAME_TOKEN.match(token) for token in tokens):
-            if authors:
-                break  # trailing words after the names ("…, Staff Writer at the Times")
-            return None
-        authors.append(part)
-    return authors
 
 
 def _published(text: str) -> str | None:

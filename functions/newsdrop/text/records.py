@@ -32,8 +32,8 @@ Keys read from each record (the first non-empty one wins), with the tools that w
 Values may also be WordPress REST objects (``{"rendered": "…"}``) or, for the body,
 a list of paragraph strings. A body that is HTML (it starts with a tag) goes through the HTML
 reader; the record's own fields then win over what the page's markup says.
-Authors are cleaned ("By …", e-mail addresses and handles removed); dates are
-normalized to ISO 8601 (a number is read as a Unix timestamp).
+Authors are split and cleaned by :mod:`newsdrop.text.authors` ("By …", e-mail addresses and
+handles removed); dates are normalized to ISO 8601 (a number is read as a Unix timestamp).
 """
 
 from __future__ import annotations
@@ -41,10 +41,10 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from newsdrop.errors import MalformedJsonError, NoArticleTextError, UnsupportedFormatError
+from newsdrop.text.authors import clean_authors, split_authors
 from newsdrop.text.document import Document
 
 MAX_RECORDS = 1_000
@@ -64,11 +64,6 @@ WRAPPER_FIELDS = ("articles", "items", "records", "results", "data")
 TAG = re.compile(r"<[^<>]{0,500}>")
 LOOKS_LIKE_HTML = re.compile(r"\s*<(?:!doctype|[a-z][a-z0-9]*)[\s>/]", re.I)
 URL = re.compile(r"https?://\S+$")
-EMAIL = re.compile(r"\S+@\S+\.\w+")
-HANDLE = re.compile(r"(?<!\w)@\w+")
-BY_PREFIX = re.compile(r"^(?:written\s+)?by[:\s]+", re.I)
-NOT_A_NAME = re.compile(r"(?i)^(?:staff|staff writer|editor|editors|admin|reporter|correspondent|and|)$")
-LIST_SEPARATOR = re.compile(r"\s*[;|]\s*|\s+and\s+|\s*&\s*")
 TAG_SEPARATOR = re.compile(r"\s*[;,]\s*")
 LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?$")
 
@@ -122,20 +117,6 @@ def read_record(record: dict) -> Document:
     tags = _tags(record)
     document.tags = tags or document.tags
     return document
-
-
-def clean_authors(names: Iterable[str]) -> list[str]:
-    """Author names without "By", e-mail addresses, handles or placeholders; order kept, no repeats."""
-    cleaned: list[str] = []
-    for name in names:
-        name = EMAIL.sub("", name)
-        name = HANDLE.sub("", name)
-        name = BY_PREFIX.sub("", " ".join(name.split()))
-        name = name.strip(" ,;:-|()")
-        if NOT_A_NAME.match(name) or len(name) > 80 or name.casefold() in {c.casefold() for c in cleaned}:
-            continue
-        cleaned.append(name)
-    return cleaned
 
 
 def _load(text: str) -> list[object]:
@@ -213,14 +194,14 @@ def _text_value(value: object) -> str | None:
 
 def _names(value: object) -> list[str]:
     if isinstance(value, str):
-        return LIST_SEPARATOR.split(value) if LIST_SEPARATOR.search(value) else value.split(",")
+        return split_authors(value)
     if isinstance(value, list):
         names = []
         for item in value:
             if isinstance(item, dict):
                 item = item.get("name")
             if isinstance(item, str):
-                names.extend(LIST_SEPARATOR.split(item))
+                names.extend(split_authors(item, commas=False))
         return names
     if isinstance(value, dict) and isinstance(value.get("name"), str):
         return [value["name"]]
