@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -381,57 +380,22 @@ def test_two_thousand_objects_end_to_end(s3, sqs, queue, capsys, monkeypatch, ha
     assert sum(page["KeyCount"] for page in pages) == count // handler_every
 
 
-# ---------------------------------------------------------------- the managed path in docs/backfill.md
-
-DOC = Path(__file__).resolve().parents[2] / "docs" / "backfill.md"
+# ---------------------------------------------------------------- the managed path in infra/template.yaml
 
 
 @pytest.fixture(scope="module")
-def snippet(tmp_path_factory) -> dict:
-    """The ```yaml block of docs/backfill.md, loaded like the template (short tags → Fn:: dicts)."""
-    import re
-
+def snippet() -> dict:
+    """The template, whose BackfillStateMachine and BatchOperationsRole are the managed backfill paths."""
     from newsdrop.local.cloudformation import load_template
 
-    block = re.search(r"```yaml\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
-    assert block, "docs/backfill.md has a yaml block"
-    path = tmp_path_factory.mktemp("snippet") / "snippet.yaml"
-    path.write_text(block.group(1), encoding="utf-8")
-    return load_template(path)
+    return load_template()
 
 
-def references(value: Any) -> set[str]:
-    """Logical ids named by Ref, GetAtt and ${X} / ${X.Attr} inside Sub."""
-    import re
+def test_the_managed_backfill_paths_translate_with_the_template(snippet):
+    from newsdrop.local.cloudformation import parameter_values, translate, with_code_location
 
-    found: set[str] = set()
-    if isinstance(value, list):
-        for item in value:
-            found |= references(item)
-    elif isinstance(value, dict):
-        for name, arg in value.items():
-            if name == "Ref" and isinstance(arg, str):
-                found.add(arg)
-            elif name == "Fn::GetAtt":
-                found.add(arg[0] if isinstance(arg, list) else arg.split(".")[0])
-            elif name == "Fn::Sub":
-                text = arg if isinstance(arg, str) else arg[0]
-                found |= {m.split(".")[0] for m in re.findall(r"\$\{([^}!:]+)\}", text)}
-            found |= references(arg)
-    return found
-
-
-def test_the_documented_resources_translate_with_the_template(snippet):
-    from newsdrop.local.cloudformation import load_template, parameter_values, translate, with_code_location
-
-    template = load_template()
-    names = set(template["Resources"]) | set(template["Parameters"]) | set(snippet["Resources"])
-    unknown = references(snippet["Resources"]) | references(snippet["Outputs"])
-    unknown = {name for name in unknown if not name.startswith("AWS::")}  # pseudo parameters
-    assert unknown - names == set(), "the snippet names resources the template does not have"
-
-    template["Resources"].update(snippet["Resources"])
-    template["Outputs"].update(snippet["Outputs"])
+    template = snippet
+    assert {"BackfillStateMachineArn", "BatchOperationsRoleArn"} <= set(template["Outputs"])
     resources = translate(with_code_location(template, "b", "k.zip"), parameter_values(template))["Resources"]
 
     machine = resources["BackfillStateMachine"]
@@ -443,7 +407,7 @@ def test_the_documented_resources_translate_with_the_template(snippet):
     assert trust["Principal"] == {"Service": "batchoperations.s3.amazonaws.com"}
 
 
-def test_the_documented_entries_build_notifications_the_function_reads(snippet):
+def test_the_state_machine_entries_build_notifications_the_function_reads(snippet):
     jsonata = pytest.importorskip("jsonata", reason="pip install jsonata-python to evaluate the JSONata")
     from newsdrop.backfill import s3_notification
     from newsdrop.events import refs_from_body

@@ -41,19 +41,28 @@ def wildcard_problems(statement: dict[str, Any]) -> list[str]:
     if "*" in resources and not set(actions) <= STAR_RESOURCE_ALLOWED:
         problems.append(f'Resource "*" for {sorted(set(actions) - STAR_RESOURCE_ALLOWED)}')
     for action in actions:
-        if action.startswith("s3:"):
+        if action == "s3:ListBucket":  # a bucket-level action: must name buckets, never keys or "*"
+            problems += [f"{action} on objects: {r}" for r in resources if r.endswith("*")]
+        elif action.startswith("s3:"):
             problems += [f"{action} on a whole bucket: {r}" for r in resources if not r.endswith("*")]
             problems += [f"{action} on every key: {r}" for r in resources if r.endswith("}/*")]
     return problems
 
 
-def _role_statements(cfn_template: dict) -> list[dict[str, Any]]:
+FUNCTION_ROLE = "IngestFunctionRole"
+BACKFILL_ROLES = {"BackfillStateMachineRole", "BatchOperationsRole"}
+
+
+def _role_statements(cfn_template: dict, only: str | None = None) -> list[dict[str, Any]]:
     statements = []
-    for role in resources_of_type(cfn_template, "AWS::IAM::Role").values():
+    for name, role in resources_of_type(cfn_template, "AWS::IAM::Role").items():
+        if only is not None and name != only:
+            continue
         for policy in role["Properties"].get("Policies", []):
             statements += _list(policy["PolicyDocument"]["Statement"])
-    for policy in resources_of_type(cfn_template, "AWS::IAM::Policy").values():
-        statements += _list(policy["Properties"]["PolicyDocument"]["Statement"])
+    if only is None:
+        for policy in resources_of_type(cfn_template, "AWS::IAM::Policy").values():
+            statements += _list(policy["Properties"]["PolicyDocument"]["Statement"])
     return statements
 
 
@@ -98,8 +107,10 @@ def test_no_identity_statement_uses_wildcards_for_data_access(cfn_template: dict
 
 def test_the_function_has_one_role_with_no_managed_policies(cfn_template: dict) -> None:
     roles = resources_of_type(cfn_template, "AWS::IAM::Role")
-    assert list(roles) == ["IngestFunctionRole"], "SAM generated no extra role"
-    role = roles["IngestFunctionRole"]["Properties"]
+    assert set(roles) == {FUNCTION_ROLE} | BACKFILL_ROLES, "SAM generated no extra role"
+    for name in roles:
+        assert roles[name]["Properties"].get("ManagedPolicyArns", []) == [], name
+    role = roles[FUNCTION_ROLE]["Properties"]
     assert role.get("ManagedPolicyArns", []) == [], (
         "managed policies (e.g. AWSLambdaSQSQueueExecutionRole) use *"
     )
@@ -111,7 +122,7 @@ def test_the_function_has_one_role_with_no_managed_policies(cfn_template: dict) 
 
 def test_s3_access_is_read_input_prefix_and_write_output_prefixes(cfn_template: dict) -> None:
     grants: dict[str, set[str]] = {}
-    for statement in _role_statements(cfn_template):
+    for statement in _role_statements(cfn_template, only=FUNCTION_ROLE):
         for action in _list(statement["Action"]):
             if action.startswith("s3:"):
                 resources = {_resource_text(r) for r in _list(statement["Resource"])}
@@ -124,7 +135,11 @@ def test_s3_access_is_read_input_prefix_and_write_output_prefixes(cfn_template: 
 
 
 def test_queue_access_names_the_ingest_queue_only(cfn_template: dict) -> None:
-    sqs = [s for s in _role_statements(cfn_template) if any(a.startswith("sqs:") for a in _list(s["Action"]))]
+    sqs = [
+        s
+        for s in _role_statements(cfn_template, only=FUNCTION_ROLE)
+        if any(a.startswith("sqs:") for a in _list(s["Action"]))
+    ]
     assert len(sqs) == 1
     assert sqs[0]["Resource"] == {"Fn::GetAtt": ["IngestQueue", "Arn"]}
     assert set(sqs[0]["Action"]) == {
@@ -137,11 +152,34 @@ def test_queue_access_names_the_ingest_queue_only(cfn_template: dict) -> None:
 
 def test_logs_go_to_the_stack_log_group_only(cfn_template: dict) -> None:
     logs = [
-        s for s in _role_statements(cfn_template) if any(a.startswith("logs:") for a in _list(s["Action"]))
+        s
+        for s in _role_statements(cfn_template, only=FUNCTION_ROLE)
+        if any(a.startswith("logs:") for a in _list(s["Action"]))
     ]
     assert [s["Resource"] for s in logs] == [{"Fn::GetAtt": ["IngestFunctionLogGroup", "Arn"]}]
     function = cfn_template["Resources"]["IngestFunction"]["Properties"]
     assert function["LoggingConfig"]["LogGroup"] == {"Ref": "IngestFunctionLogGroup"}
+
+
+def _actions(statements: list[dict[str, Any]]) -> set[str]:
+    return {action for statement in statements for action in _list(statement["Action"])}
+
+
+def test_backfill_roles_only_list_inputs_send_or_invoke_and_write_reports(cfn_template: dict) -> None:
+    machine = _role_statements(cfn_template, only="BackfillStateMachineRole")
+    batch = _role_statements(cfn_template, only="BatchOperationsRole")
+    assert "sqs:SendMessage" in _actions(machine) and "lambda:InvokeFunction" in _actions(batch)
+    for statements in (machine, batch):
+        for statement in statements:
+            for action in _list(statement["Action"]):
+                resources = {_resource_text(r) for r in _list(statement["Resource"])}
+                if action == "s3:ListBucket":
+                    assert all("InputBucket" in r for r in resources), resources
+                elif action == "s3:PutObject":
+                    assert all(r.endswith("/backfill-runs/*") for r in resources), resources
+                elif action.startswith("s3:Get"):
+                    assert all("/backfill-" in r for r in resources), resources
+    assert "s3:DeleteObject" not in _actions(machine) | _actions(batch)
 
 
 def test_resource_policies_allow_no_anonymous_principal(cfn_template: dict) -> None:
