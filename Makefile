@@ -24,15 +24,20 @@ up: $(STAMP)
 
 ## test: the whole suite (unit, functional, infra, end to end through moto's server)
 test: $(STAMP)
-	$(BIN)/ruff check functions tests
+	$(BIN)/ruff check functions tests benchmarks scripts
 	$(BIN)/python -m pytest -q
 
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -q -m slow
 
 lint: $(STAMP)
-	$(BIN)/ruff check functions tests
+	$(BIN)/ruff check functions tests benchmarks scripts
 	$(BIN)/cfn-lint infra/template.yaml
+
+## bench: performance figures against same-run baselines (cold start, latency, scaling, memory, package,
+## cost); prints one table and fails when a target is missed. `make bench BENCH_ARGS=--quick` for a smoke run
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 ## package: build/newsdrop.zip for Lambda (python3.12, arm64 wheels, no Docker); prints its size
 package: | $(BIN)/python

@@ -139,32 +139,48 @@ def _phrases(entities: list[Entity], stats: dict[str, _Stat]) -> dict[str, tuple
 
 
 def _word_stats(text: str, sentences: list[Sentence]) -> dict[str, _Stat]:
-    """Per stem: count, first sentence, number of sentences, written forms."""
+    """Per stem: count, first sentence, number of sentences, written forms.
+
+    Each distinct token is classified once (``_classify``); repeated tokens cost one dict look-up."""
     stats: dict[str, _Stat] = {}
+    seen: dict[str, tuple[str, str, bool] | None] = {}
     chunks = [s.text for s in sentences] if sentences else [text]
     for index, chunk in enumerate(chunks):
-        for position, word in enumerate(_TOKEN.findall(chunk)):
-            if not word[0].isalpha():
-                continue  # "2014", "3rd"
-            if "'" in word or "’" in word:
-                word = _CLITIC.sub("", word)
-            lower = word.lower()
-            if (lower in STOPWORDS or len(lower) < MIN_LENGTH or lower in MONTHS) and not _is_acronym(word):
+        for position, token in enumerate(_TOKEN.findall(chunk)):
+            entry = seen.get(token, _UNSEEN)
+            if entry is _UNSEEN:
+                entry = seen[token] = _classify(token)
+            if entry is None:
                 continue
-            key = stem(lower)
+            key, word, capitalised = entry
             stat = stats.get(key)
             if stat is None:
                 stat = stats[key] = _Stat(word, index)
-                stat.named = position > 0 and word[0].isupper()
+                stat.named = position > 0 and capitalised
                 continue
-            if position > 0 and word[0].isupper():
+            if capitalised and position > 0:
                 stat.named = True
             stat.count += 1
             if stat.last != index:
                 stat.last = index
                 stat.spread += 1
-            stat.forms[word] = stat.forms.get(word, 0) + 1
+            forms = stat.forms
+            forms[word] = forms.get(word, 0) + 1
     return stats
+
+
+_UNSEEN = ("", "", False)  # a sentinel no classification returns
+
+
+def _classify(token: str) -> tuple[str, str, bool] | None:
+    """(stem, written form without clitic, capitalised) of a content word; None for other tokens."""
+    if not token[0].isalpha():
+        return None  # "2014", "3rd"
+    word = _CLITIC.sub("", token) if "'" in token or "’" in token else token
+    lower = word.lower()
+    if (lower in STOPWORDS or len(lower) < MIN_LENGTH or lower in MONTHS) and not _is_acronym(word):
+        return None
+    return stem(lower), word, word[0].isupper()
 
 
 def _is_acronym(word: str) -> bool:

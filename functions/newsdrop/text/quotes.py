@@ -610,6 +610,7 @@ class _Attributor:
     inside: list[tuple[int, int]]  # quoted spans, sorted: names in them are not antecedents
     starts: list[int] = field(default_factory=list)
     afters: dict[int, list[_Tok]] = field(default_factory=dict)  # after-context tokens by passage start
+    befores: dict[tuple[int, int], list[_Tok]] = field(default_factory=dict)  # by (passage start, floor)
 
     def __post_init__(self) -> None:
         self.starts = [s.start for s in self.sentences]
@@ -683,9 +684,14 @@ class _Attributor:
         return tok.text
 
     def before_context(self, passage: _Passage, floor: int) -> list[_Tok]:
+        """Tokens before the passage in its sentence and line (worked out once per passage and floor)."""
+        cached = self.befores.get((passage.start, floor))
+        if cached is not None:
+            return cached
         lo = max(floor, passage.start - _CONTEXT, self.sentence_start(passage.start))
         line = self.text.rfind("\n", lo, passage.start)
-        return _tokens(self.text, max(lo, line + 1), passage.start)
+        toks = self.befores[(passage.start, floor)] = _tokens(self.text, max(lo, line + 1), passage.start)
+        return toks
 
     def after_context(self, passage: _Passage, ceiling: int) -> list[_Tok]:
         if passage.start in self.afters:

@@ -13,7 +13,7 @@ WORDS_PER_MINUTE = 238  # average silent reading speed for non-fiction (Brysbaer
 
 def text_stats(text: str, sentences: list[Sentence]) -> Stats:
     """Count what a reader would count in ``text``."""
-    words = sum(1 for _ in _WORD.finditer(text))
+    words = _WORD.subn("", text)[1]  # counted in C, without a list of every word
     paragraphs = sum(1 for block in text.split("\n\n") if block.strip())
     return Stats(
         characters=len(text),

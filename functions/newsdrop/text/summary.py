@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import chain, combinations
 
 from newsdrop.text.sentences import Sentence
 from newsdrop.text.stem import stem
@@ -98,12 +99,12 @@ def extractive_summary(
 
 def _score(sentences: list[Sentence], title: str | None) -> list[_Scored]:
     """Usable lead sentences with their scores: position prior, centrality, title overlap."""
-    all_terms = [frozenset(_terms(s.text)) for s in sentences]
-    weights = _weights(all_terms)
+    lead = [frozenset(_terms(s.text)) for s in sentences[:CANDIDATES]]
+    weights = _weights(lead, (frozenset(_terms(s.text)) for s in sentences[CANDIDATES:]))
     title_terms = set(_terms(title or ""))
     out = []
     for rank, (index, body) in enumerate(_candidates(sentences[:CANDIDATES])):
-        terms = all_terms[index] if body == sentences[index].text else frozenset(_terms(body))
+        terms = lead[index] if body == sentences[index].text else frozenset(_terms(body))
         centrality = sum(weights.get(t, 0.0) for t in terms) / (len(terms) ** 0.5 or 1.0)
         title_overlap = len(terms & title_terms) / (len(title_terms) or 1)
         score = (
@@ -169,10 +170,12 @@ def _terms(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in STOPWORDS]
 
 
-def _weights(sentence_terms: list[frozenset[str]]) -> dict[str, float]:
-    """Document frequency of each content stem over sentences, scaled to at most 1."""
+def _weights(*sentence_terms: Iterable[frozenset[str]]) -> dict[str, float]:
+    """Document frequency of each content stem over sentences, scaled to at most 1.
+
+    Takes the sentences' term sets as iterables, so those of the whole text need not be kept at once."""
     counts: Counter[str] = Counter()
-    for terms in sentence_terms:
+    for terms in chain.from_iterable(sentence_terms):
         counts.update(terms)
     if not counts:
         return {}
