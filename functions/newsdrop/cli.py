@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -147,9 +148,21 @@ def _demo(args: argparse.Namespace) -> int:
     return EXIT_OK if failed == 0 and all(r["status"] == "summary" for r in rows) else EXIT_REJECTED
 
 
+def _stop_on_signals() -> None:
+    """Ctrl-C and SIGTERM both stop `newsdrop up` cleanly (SIGINT may arrive ignored in a background job)."""
+    import signal
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def _up(args: argparse.Namespace) -> int:
     from newsdrop.local.stack import embedded_stack
 
+    _stop_on_signals()
     with embedded_stack(port=args.port, verbose=args.verbose) as stack:
         print(
             f"newsdrop is up on {stack.endpoint_url} (Ctrl-C stops it)\n"
@@ -160,14 +173,19 @@ def _up(args: argparse.Namespace) -> int:
             flush=True,
         )
         try:
-            stack.serve(
-                on_batch=lambda result: print(
-                    f"handled {result.received} message(s), {len(result.failed)} failed", flush=True
-                )
-            )
+            with open(os.devnull, "w") as devnull, contextlib.ExitStack() as quiet:
+                if not args.verbose:  # the handler's metric lines; logs go to stderr at ERROR level
+                    quiet.enter_context(contextlib.redirect_stdout(devnull))
+                stack.serve(on_batch=_report_batch)
         except KeyboardInterrupt:
             print("\nstopping", flush=True)
     return EXIT_OK
+
+
+def _report_batch(result: Any) -> None:
+    """One line per handled batch, on the real stdout even while the handler's output is hidden."""
+    line = f"handled {result.received} message(s), {len(result.failed)} failed"
+    print(line, file=sys.__stdout__, flush=True)
 
 
 def _invoke(args: argparse.Namespace) -> int:
