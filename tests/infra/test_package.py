@@ -47,7 +47,27 @@ def test_zip_holds_the_handler_and_its_data_files(package: tuple[zipfile.ZipFile
     for data in data_files:
         assert data.relative_to(source.parent).as_posix() in names
     assert not any(n.startswith("newsdrop/local/") for n in names), "dev-only code stays out"
-    assert not any("__pycache__" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["newsdrop/handler.py", "newsdrop/text/html.py", "pydantic/main.py", "trafilatura/core.py"],
+)
+def test_zip_ships_unchecked_bytecode_for_the_runtime_python(
+    package: tuple[zipfile.ZipFile, str], module: str
+) -> None:
+    # GIVEN the zip, built on a machine with the runtime's Python (/var/task is read-only at run time)
+    if _python312() is None:
+        pytest.skip("no CPython 3.12 interpreter on this machine to compile with")
+    archive, _ = package
+    names = set(archive.namelist())
+    # THEN each module has its 3.12 bytecode, used without checking the source's mtime (PEP 552 flags = 1)
+    folder, _, file = module.rpartition("/")
+    cached = f"{folder}/__pycache__/{file.removesuffix('.py')}.cpython-312.pyc"
+    assert module in names and cached in names
+    assert int.from_bytes(archive.read(cached)[4:8], "little") == 1, "unchecked-hash .pyc"
+    # AND no bytecode of another interpreter (the build machine's) comes along
+    assert all(".cpython-312." in n for n in names if n.endswith(".pyc"))
 
 
 def test_native_wheels_match_the_template_runtime_and_architecture(

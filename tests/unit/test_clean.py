@@ -105,3 +105,40 @@ def test_idempotent(text: str) -> None:
 def test_idempotent_on_any_text(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+# fix_text skips the lines ftfy leaves unchanged; it must give ftfy's own result on every input.
+FTFY_PIECES = [*PIECES, "&amp;", "&eacute;", "<b>", "ﬁ", "\ufeff", "\x1b[31m", "\r", "\u2028", "\x85",
+               "\ud83d", "\ude00", "Ð¿Ñ€Ð¸", "РџСЂРёРІРµС‚", "ï»¿", "\ufffd", "日本", "\x00", "ÃƒÂ©", "Â "]
+FTFY_ALPHABET = st.sampled_from([*"ab Z.\n\n’—é", *FTFY_PIECES])
+
+
+def _ftfy(text: str) -> str:
+    import ftfy
+
+    return ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False, normalization="NFC")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain line\nMoscowâ€™s line\nanother plain line",
+        "Fish &amp; chips\nCafÃ© opens",  # an entity on a line without mojibake is still unescaped
+        "<p>tag first</p>\nFish &amp; chips Ã©",  # after a "<", ftfy stops unescaping entities
+        "ﬁnal\nÃ© e\u0301",  # ligature and a decomposed accent on lines of their own
+        "Привет, мир\nРџСЂРёРІРµС‚\nÃ©",  # Windows-1251 mojibake without any Latin trigger on its line
+        "no trailing newline Ã©",
+    ],
+)
+def test_fix_text_equals_ftfy(text: str) -> None:
+    from newsdrop.text.clean import fix_text
+
+    assert fix_text(text) == _ftfy(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(FTFY_ALPHABET, max_size=40).map("".join))
+def test_fix_text_equals_ftfy_on_any_mix(text: str) -> None:
+    from newsdrop.text.clean import fix_text
+
+    assert fix_text(text) == _ftfy(text)

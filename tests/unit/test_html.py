@@ -259,3 +259,66 @@ def test_trafilatura_is_not_imported_by_the_plain_text_path() -> None:
 
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+# The metadata pass skips what newsdrop never reads, with trafilatura's own results on what it does.
+LINKS = '<a href="/news/">News</a><a href="https://x.example/about">About</a>'
+CATSTAG_PAGES = {
+    "no category or tag link": page(f"<div class='meta'>{LINKS}</div><p>{STORY}</p>"),
+    "category links in post meta": page(
+        f"<div class='post-meta'><a href='/category/politics/'>Politics</a>{LINKS}</div><p>{STORY}</p>"
+    ),
+    "tag links": page(
+        "<div class='tags'><a href='/tags/budget/'>Budget</a><a href='/tag/roads/'>Roads</a></div>"
+        f"<p>{STORY}</p>"
+    ),
+    "category link outside any meta block": page(f"<nav><a href='/categories/x/'>X</a></nav><p>{STORY}</p>"),
+    "section meta only": page(
+        f"<p>{STORY}</p>", head='<meta property="article:section" content="Local news"><title>T</title>'
+    ),
+    "subject meta and a tag link": page(
+        f"<div class='tags'><a href='/tag/a/'>A</a></div><p>{STORY}</p>",
+        head='<meta name="subject" content="Budgets">',
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CATSTAG_PAGES))
+def test_category_and_tag_search_matches_trafilatura(name: str) -> None:
+    from trafilatura.metadata import extract_catstags
+
+    from newsdrop.text.html import _catstags
+
+    tree = parse_html(CATSTAG_PAGES[name])
+    for metatype in ("category", "tag"):
+        assert _catstags(metatype, tree) == extract_catstags(metatype, tree), metatype
+
+
+@pytest.mark.parametrize("name", ["article.html", *sorted(CATSTAG_PAGES)])
+def test_metadata_fields_match_trafilatura_extract_metadata(name: str) -> None:
+    from trafilatura.metadata import extract_metadata
+
+    from newsdrop.text.html import _metadata
+    from newsdrop.text.pubdate import MARKUP_PARAMS
+
+    source = CATSTAG_PAGES.get(name) or (FIXTURES / name).read_text(encoding="utf-8")
+    tree = parse_html(source)
+    expected = extract_metadata(tree, date_config=dict(MARKUP_PARAMS))
+    found = _metadata(tree)
+    for field in ("title", "description", "author", "url", "sitename", "date", "categories", "tags"):
+        assert getattr(found, field) == getattr(expected, field), field
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>one</p>",
+        "<!-- a comment --><div><p>a<!-- inner --><b>b</b></p><?php echo 1; ?></div>",
+        "<table>" + "<tr><td>x</td></tr>" * 50 + "</table><script>var a = 1;</script>",
+    ],
+)
+def test_element_count_in_libxml2_equals_a_walk_of_the_tree(markup: str) -> None:
+    from newsdrop.text.html import COUNT_NODES, _xpath
+
+    tree = parse_html(page(markup, head="<title>t</title><!-- head comment -->"))
+    assert int(_xpath(COUNT_NODES)(tree)) == sum(1 for _ in tree.iter())

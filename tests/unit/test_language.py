@@ -58,3 +58,28 @@ def test_long_text_completes() -> None:
 )
 def test_iso_codes(label: str, iso: str) -> None:
     assert iso_code(label) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("", 40, 0),
+        ("12 345 _ 6", 40, 0),
+        ("ab1c", 40, 3),
+        ("Straße señor", 40, 11),
+        ("abc " * 50, 40, 40),  # stops at the limit: the thresholds need no more
+        ("ab", 1, 1),
+    ],
+)
+def test_count_letters_up_to_a_limit(text: str, limit: int, expected: int) -> None:
+    from newsdrop.text.language import count_letters
+
+    assert count_letters(text, limit) == expected
+
+
+def test_confidence_needs_enough_letters_even_past_many_digits() -> None:
+    # GIVEN clear English words after a long run of digits (the count must not stop early at the digits)
+    text = "1234567890 " * 20 + "The council approved the new budget for the schools and the roads today."
+    assert detect_language(text) == ("en", True)
+    # AND the same words cut below the confident letter count
+    assert detect_language("1234567890 " * 20 + "The council approved")[1] is False

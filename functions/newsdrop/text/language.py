@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib.resources import files
+from itertools import islice
 from typing import Any
 
 MODEL_FILE = "lid.176.ftz"
 _LABEL = "__label__"
 _LETTER = re.compile(r"[^\W\d_]")
-_NEWLINES = re.compile(r"\s+")
 # fastText's legacy or macro-language labels → the ISO 639-1 codes readers expect.
 _ISO = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "no": "nb"}
 MAX_CHARS = 2_000  # a few paragraphs decide; more costs time and changes nothing
@@ -36,8 +36,8 @@ def _model() -> Any:
 
 def detect_language(text: str) -> tuple[str | None, bool]:
     """Return ``(code, confident)``; ``(None, False)`` when there is too little text to tell."""
-    sample = _NEWLINES.sub(" ", text[:MAX_CHARS]).strip()
-    letters = len(_LETTER.findall(sample))
+    sample = " ".join(text[:MAX_CHARS].split())  # whitespace runs as one space: fastText reads one line
+    letters = count_letters(sample, MIN_CONFIDENT_LETTERS)
     if letters < MIN_LETTERS:
         return None, False
     labels, probabilities = _model().predict(sample, k=1)
@@ -47,6 +47,11 @@ def detect_language(text: str) -> tuple[str | None, bool]:
     probability = float(probabilities[0])
     confident = probability >= MIN_CONFIDENT_PROBABILITY and letters >= MIN_CONFIDENT_LETTERS
     return code, confident
+
+
+def count_letters(text: str, limit: int) -> int:
+    """How many letters ``text`` holds, counting no further than ``limit`` (all the thresholds need)."""
+    return sum(1 for _ in islice(_LETTER.finditer(text), limit))
 
 
 def iso_code(label: str) -> str:
