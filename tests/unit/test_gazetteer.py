@@ -76,3 +76,46 @@ def test_organization_tails() -> None:
 
 def test_load_is_cached() -> None:
     assert gazetteer.load() is gazetteer.load()
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("anna", "f"),
+        ("ann", "u"),
+        ("an", None),  # a prefix of stored names
+        ("annabel", None),  # a name that extends a stored one
+        ("a", "x"),  # shorter than a shard key
+        ("bo", ""),  # stored with an empty value: a member
+        ("anna\tf", None),  # the separators never match
+        ("ann\nanna", None),
+        ("", None),
+    ],
+)
+def test_name_table(name: str, value: str | None) -> None:
+    table = gazetteer.NameTable({"a": "\na\tx\n", "an": "\nann\tu\nanna\tf\n", "bo": "\nbo\t\n"})
+    assert table.get(name) == value
+    assert (name in table) is (value is not None)
+    assert table[name] == value  # a cached look-up gives the same answer
+    assert (name in table) is (value is not None)
+
+
+def test_cities_table_and_format() -> None:
+    gaz = gazetteer.load()
+    assert gazetteer.DATA_FILE.endswith(".marshal")
+    assert gaz.is_place("Springfield") and gaz.cities["springfield"] is not None
+    assert gaz.cities["springfieldx"] is None
+
+
+def test_wrong_format_is_refused(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import marshal
+
+    old = tmp_path / "old.marshal"
+    old.write_bytes(marshal.dumps({"version": gazetteer.FORMAT_VERSION - 1}))
+    monkeypatch.setattr(gazetteer, "_DATA", old)
+    gazetteer.load.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="format"):
+            gazetteer.load()
+    finally:
+        gazetteer.load.cache_clear()

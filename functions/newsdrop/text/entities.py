@@ -8,7 +8,8 @@ the context words before and after. Mentions are then merged per article: a late
 full name ("Putin" -> "Vladimir Putin"), an acronym joins its expansion ("EU" <-> "European Union"),
 and the forms written in all-capital headlines join the entities found in the body.
 
-Everything is one pass over a token list plus dictionary look-ups: linear in the text.
+Everything is one pass over a token list plus dictionary look-ups: linear in the text. A long text is read
+in windows (see ``entity_tokens.windows``) so that only one window's tokens are held at a time.
 
 Modules: ``entity_tokens`` (tokens, headline lines), this one (candidate spans and their evidence),
 ``entity_merge`` (grouping and merging per article), ``entity_lexicon`` (the word lists).
@@ -17,6 +18,7 @@ Modules: ``entity_tokens`` (tokens, headline lines), this one (candidate spans a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from newsdrop.models import Entity
@@ -55,8 +57,8 @@ from newsdrop.text.entity_lexicon import (
     TEAM_VERBS,
     WEAK,
 )
-from newsdrop.text.entity_merge import Mention, resolve
-from newsdrop.text.entity_tokens import Token, caps_lines, result_lines, tokenize
+from newsdrop.text.entity_merge import Headword, Mention, group_mentions, headwords, resolve
+from newsdrop.text.entity_tokens import TextStats, Token, scan, tokenize, windows
 from newsdrop.text.gazetteer import Gazetteer, load
 from newsdrop.text.sentences import Sentence
 
@@ -69,12 +71,37 @@ def extract_entities(text: str, sentences: Sequence[Sentence] | None = None) -> 
     if not text.strip():
         return []
     gaz = load()
-    tokens = tokenize(text, sentences or ())
-    caps = caps_lines(tokens)
-    lower_seen = {t.lower for t in tokens if t.text[:1].islower()}
-    sports = len([t for t in tokens if t.lower in SPORTS_WORDS]) >= 3 or result_lines(tokens) >= 2
-    mentions = _mentions(text, tokens, caps, lower_seen, gaz, sports)
-    return resolve(mentions, tokens, text, caps, gaz, lower_seen, sports)
+    starts = sorted(s.start for s in sentences or ())  # linear: the sentences come in order
+    stats = TextStats()
+    cuts = list(windows(text))
+    kept = None  # the tokens of a text read in one window, not read twice
+    if len(cuts) == 1:
+        kept = tokenize(text, _starts_in(starts, 0, len(text)), stats, SPORTS_WORDS)
+    else:  # first the words seen in lower case anywhere: they count from the start
+        for begin, end in cuts:
+            scan(text, stats, SPORTS_WORDS, begin, end)
+        if stats.sports_words < 3:  # then result lines decide
+            lines = TextStats()
+            for begin, end in cuts:
+                tokenize(text, (), lines, (), begin, end)
+            stats.result_lines = lines.result_lines
+    sports = stats.sports_words >= 3 or stats.result_lines >= 2
+    groups: dict = {}  # written form -> its mentions (``entity_merge``)
+    heads: list[Headword] = []
+    base = 0
+    for begin, end in cuts:
+        tokens, caps = kept or tokenize(text, _starts_in(starts, begin, end), TextStats(), (), begin, end)
+        if heads and heads[-1].index == base - 1 and tokens:
+            heads[-1].before_number = tokens[0].text.isdigit()
+        group_mentions(groups, _mentions(text, tokens, caps, stats.lower_seen, gaz, sports), base)
+        heads.extend(headwords(tokens, caps, base))
+        base += len(tokens)
+    return resolve(groups, heads, text, gaz, stats.lower_seen, sports)
+
+
+def _starts_in(starts: list[int], begin: int, end: int) -> set[int]:
+    """The sentence starts in ``[begin, end)`` (``starts`` sorted)."""
+    return set(starts[bisect_left(starts, begin):bisect_left(starts, end)])
 
 
 # --- candidate mentions ---------------------------------------------------------------------------
@@ -83,26 +110,29 @@ def extract_entities(text: str, sentences: Sequence[Sentence] | None = None) -> 
 def _is_name_word(tok: Token) -> bool:
     """A capitalized word of two letters or more (or an initial), with no digit ("F-16", "H1"); hyphenated
     names may end in a short lower-case syllable ("Kim In-so")."""
-    if not tok.cap or len(tok.text) < 2 or _DIGIT.search(tok.text) or tok.text[1] == "-":
+    text = tok.text
+    if not tok.cap or len(text) < 2 or text[1] == "-" or _DIGIT.search(text):
         return False  # "F-16", "H1", "D-Mass" (a party and state tag)
-    tail = tok.text.rsplit("-", 1)[-1]
-    return tail[:1].isupper() or tail == tok.text or tail in NAME_PARTICLES or len(tail) <= 5
+    if "-" not in text:
+        return True
+    tail = text.rsplit("-", 1)[-1]
+    return tail[:1].isupper() or tail in NAME_PARTICLES or len(tail) <= 5
 
 
 def _spans(tokens: list[Token], caps: set[int]) -> list[tuple[int, int]]:
     """Maximal runs of capitalized words, joined by connectors and initials' periods."""
     spans: list[tuple[int, int]] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        if i in caps or not _is_name_word(tokens[i]):
-            i += 1
+    n = len(tokens)
+    end = 0  # the end of the last run: a run starts after it
+    for i, first in enumerate(tokens):
+        if i < end or not first.cap or i in caps or not _is_name_word(first):
             continue
         j = i + 1
         while j < n and j not in caps:
             tok = tokens[j]
-            if (_is_name_word(tok) and (not tok.initial or (len(tokens[j - 1].text) == 2
-                                       and tokens[j - 1].text.endswith(".")))) or tok.text in REGNAL \
-                    or _particle_name(tok):
+            if (tok.cap and _is_name_word(tok) and (not tok.initial or (len(tokens[j - 1].text) == 2
+                                                   and tokens[j - 1].text.endswith(".")))) \
+                    or tok.text in REGNAL or ("-" in tok.text and _particle_name(tok)):
                 j += 1
             elif tok.lower in CONNECTORS or tok.lower in POSSESSIVES:
                 k = j + 1
@@ -117,7 +147,7 @@ def _spans(tokens: list[Token], caps: set[int]) -> list[tuple[int, int]]:
                 break
         if j - i <= MAX_SPAN:  # longer runs of capitals are headings or lists, not one name
             spans.append((i, j))
-        i = j
+        end = j
     return spans
 
 
@@ -125,7 +155,7 @@ def _known(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     """Whether ``tokens[i:j]`` is an acronym or a known place or organization by itself."""
     if j - i == 1 and tokens[i].upper:
         return True
-    key = " ".join(t.text for t in tokens[i:j]).casefold()
+    key = " ".join([t.text for t in tokens[i:j]]).casefold()
     return key in gaz.org_keys or gaz.is_place(key)
 
 
@@ -156,7 +186,7 @@ def _split_connectors(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> li
             before = tokens[k - 1].lower
             first = tokens[start].text
             initial = len(first) == 2 and first.endswith(".")
-            person = k - start >= 2 and (first.lower() in gaz.first_names or initial)
+            person = k - start >= 2 and (gaz.first_names[first.lower()] is not None or initial)
             lone_first = k - start == 1 and tokens[start].initial
             heads = any(before in group for group in (ORG_HEADS_OF, LOC_HEADS, ROLE_HEADS, LOC_SUFFIXES,
                                                       ORG_SUFFIXES))
@@ -173,7 +203,7 @@ def _mentions(text: str, tokens: list[Token], caps: set[int], lower_seen: set[st
     out: list[Mention] = []
     pending_role: tuple[str, int] | None = None  # a role-only span waiting for an apposed name
     for i0, j0 in _spans(tokens, caps):
-        for i, j in _split_connectors(tokens, i0, j0, gaz):
+        for i, j in ((i0, j0),) if j0 - i0 < 3 else _split_connectors(tokens, i0, j0, gaz):
             i, j = _trim(tokens, i, j, lower_seen, gaz)
             if i >= j:
                 continue
@@ -223,9 +253,9 @@ def _trim(tokens: list[Token], i: int, j: int, lower_seen: set[str], gaz: Gazett
         common = ((tok.lower in STOPWORDS and tok.initial) or (tok.lower in CONNECTORS and not tok.cap)) \
             and not tok.upper and not tok.text.endswith(".")
         if tok.initial and not common and tok.lower in lower_seen and not gaz.is_place(tok.text):
-            common = tok.lower not in gaz.first_names or j - i == 1
+            common = gaz.first_names[tok.lower] is None or j - i == 1
         if common or tok.lower in MONTHS_AND_DAYS or tok.lower in HONORIFICS \
-                or _leading_demonym(tokens, i, j, gaz):
+                or (tok.lower in gaz.demonyms and _leading_demonym(tokens, i, j, gaz)):
             i += 1
         else:
             break
@@ -247,7 +277,7 @@ def _leading_demonym(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> boo
     last, nxt = tokens[j - 1].lower, tokens[i + 1].lower
     if last in ORG_SUFFIXES:
         return nxt in PORTFOLIOS
-    if tok.lower in gaz.first_names:
+    if gaz.first_names[tok.lower] is not None:
         return False
     return not (last in EVENT_SUFFIXES or last in ROLE_HEADS or nxt in ROLE_HEADS or nxt in ROLE_MODIFIERS)
 
@@ -258,7 +288,8 @@ def _role_prefix(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> int:
     end = i
     k = i
     while k < j:
-        if _is_role_head(tokens[k]):
+        word = tokens[k].lower
+        if (word in ROLE_HEADS or "-" in word) and _is_role_head(tokens[k]):
             e = k + 1
             while e + 1 < j and tokens[e].lower == "of" and _role_object(tokens[e + 1], gaz):
                 e += 2
@@ -362,7 +393,7 @@ def _context(tokens: list[Token], text: str, m: Mention, gaz: Gazetteer) -> None
             m.vote(LOC, WEAK)
         elif before.lower == "the":
             m.vote(ORG, WEAK)
-    if _dateline(tokens, m):
+    if tokens[m.start].upper and _dateline(tokens, m):
         m.vote(LOC, STRONG * 2)
     if _company_context(tokens, m):
         m.vote(ORG, STRONG)
@@ -449,48 +480,50 @@ def _evidence(tokens: list[Token], m: Mention, gaz: Gazetteer) -> None:
     """Evidence from the span itself: suffixes, gazetteers, first names, acronyms, initials."""
     words = tokens[m.start:m.end]
     first, last = words[0], words[-1]
+    first_lower, last_lower = first.lower, last.lower
+    many = len(words) > 1
     key = m.text.casefold()
     if key in gaz.org_keys:
         m.vote(ORG, STRONG * 2)
-    elif len(words) > 1 and last.lower in gaz.org_tails and _ends_with_org(words, gaz):
+    elif many and last_lower in gaz.org_tails and _ends_with_org(words, gaz):
         m.vote(ORG, STRONG)  # "North Korean Red Cross", "NSW Treasury": ends with a known organization
     if key in gaz.countries or key in gaz.regions:
         m.vote(LOC, STRONG + 1)
     elif key in gaz.major_cities:
         m.vote(LOC, STRONG)
-    elif key in gaz.cities:
+    elif gaz.cities[key] is not None:
         m.vote(LOC, WEAK + 1)
     if key in gaz.demonyms or key in MISC_WORDS:
         m.vote(MISC, STRONG * 3)
-    elif last.lower in gaz.demonyms and all(w.lower in gaz.demonyms or w.lower in COMPASS for w in words):
+    elif last_lower in gaz.demonyms and all(w.lower in gaz.demonyms or w.lower in COMPASS for w in words):
         m.vote(MISC, STRONG + 1)  # "West Indian", "South African"; not "Cleveland Indians"
-    if len(words) > 1 and last.lower in EVENT_SUFFIXES:
-        m.vote(MISC, STRONG * 3)
-    if len(words) > 1:
-        if last.lower in CORPORATE_SUFFIXES:
-            m.vote(ORG, STRONG * 2)
-        elif last.lower in ORG_SUFFIXES:
-            m.vote(ORG, STRONG + 2)
-        elif last.lower in LOC_SUFFIXES:
-            m.vote(LOC, STRONG)
-        if first.lower in ORG_HEADS_OF and words[1].lower == "of":
+    if not many:
+        if first.upper and first_lower not in COMMON_ACRONYMS and not m.votes:
             m.vote(ORG, STRONG)
-        elif first.lower in LOC_HEADS:
-            m.vote(LOC, WEAK + 1)
-        given = first.lower in gaz.first_names and first.lower not in STOPWORDS
-        if given and not gaz.is_major_place(first.text) and not gaz.is_place(m.text):
-            m.vote(PERSON, STRONG if first.lower in gaz.common_first_names else WEAK + 1)
-        if len(first.text) == 2 and first.text.endswith("."):
-            m.vote(PERSON, STRONG)  # "P. Simmons"
-        if len(words) >= 3 and not all(_name_like(w) for w in words):
-            m.vote(ORG, WEAK)
-        if m.votes.get(PERSON, 0) < STRONG and any(w.cap and gaz.is_place(w.text) for w in words[1:]):
-            m.vote(ORG, WEAK + 2)  # "Real Madrid", "Statistics Canada": a place inside a name
-    else:
-        if first.upper and first.lower not in COMMON_ACRONYMS and not m.votes:
-            m.vote(ORG, STRONG)
-        elif first.lower in gaz.first_names and not m.votes and not m.initial:
+        elif gaz.first_names[first_lower] is not None and not m.votes and not m.initial:
             m.vote(PERSON, WEAK)
+        return
+    if last_lower in EVENT_SUFFIXES:
+        m.vote(MISC, STRONG * 3)
+    if last_lower in CORPORATE_SUFFIXES:
+        m.vote(ORG, STRONG * 2)
+    elif last_lower in ORG_SUFFIXES:
+        m.vote(ORG, STRONG + 2)
+    elif last_lower in LOC_SUFFIXES:
+        m.vote(LOC, STRONG)
+    if first_lower in ORG_HEADS_OF and words[1].lower == "of":
+        m.vote(ORG, STRONG)
+    elif first_lower in LOC_HEADS:
+        m.vote(LOC, WEAK + 1)
+    given = gaz.first_names[first_lower] is not None and first_lower not in STOPWORDS
+    if given and not gaz.is_major_place(first.text) and not gaz.is_place(m.text):
+        m.vote(PERSON, STRONG if gaz.common_first_names[first_lower] is not None else WEAK + 1)
+    if len(first.text) == 2 and first.text.endswith("."):
+        m.vote(PERSON, STRONG)  # "P. Simmons"
+    if len(words) >= 3 and not all(_name_like(w) for w in words):
+        m.vote(ORG, WEAK)
+    if m.votes.get(PERSON, 0) < STRONG and any(w.cap and gaz.is_place(w.text) for w in words[1:]):
+        m.vote(ORG, WEAK + 2)  # "Real Madrid", "Statistics Canada": a place inside a name
 
 
 def _ends_with_org(words: list[Token], gaz: Gazetteer) -> bool:

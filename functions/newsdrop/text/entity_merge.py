@@ -30,6 +30,25 @@ class Mention:
 
 
 @dataclass(slots=True)
+class Headword:
+    """A token on a headline line, kept for ``resolve`` when its window's tokens are gone."""
+
+    index: int  # token index in the whole text
+    text: str
+    start: int
+    end: int
+    before_number: bool  # the next token is a number ("CHICAGO 4 HOUSTON 3")
+
+
+def headwords(tokens: list[Token], caps: set[int], base: int) -> list[Headword]:
+    """The tokens of headline lines (``caps``: their indexes in ``tokens``, the tokens of a window that
+    starts at token ``base`` of the text)."""
+    n = len(tokens)
+    return [Headword(base + i, tokens[i].text, tokens[i].start, tokens[i].end,
+                     i + 1 < n and tokens[i + 1].text.isdigit()) for i in sorted(caps)]
+
+
+@dataclass(slots=True)
 class _Group:
     """The mentions of one entity: its written forms, summed votes, roles and count."""
 
@@ -40,15 +59,18 @@ class _Group:
     first: int = 0
     kind: str = MISC
     mid_sentence: bool = False  # seen capitalized other than as a sentence's first word
-    surnames: dict[str, str] = field(default_factory=dict)  # casefolded -> written, for headlines
+    surnames: dict[str, str] | None = None  # casefolded -> written, for headlines (people only)
 
     def add(self, m: Mention) -> None:
-        self.forms.setdefault(m.text.casefold(), m.text)
+        """Count a mention of a form already in ``forms``."""
+        votes = self.votes
         for k, v in m.votes.items():
-            self.votes[k] = self.votes.get(k, 0) + v
-        self.add_roles(m.roles)
+            votes[k] = votes.get(k, 0) + v
+        if m.roles:
+            self.add_roles(m.roles)
         self.mentions += 1
-        self.mid_sentence = self.mid_sentence or not m.initial
+        if not m.initial:
+            self.mid_sentence = True
 
     def add_roles(self, roles: list[str]) -> None:
         for role in roles:
@@ -62,23 +84,29 @@ class _Group:
         self.add_roles(other.roles)
 
 
-def resolve(mentions: list[Mention], tokens: list[Token], text: str, caps: set[int],
-             gaz: Gazetteer, lower_seen: set[str], sports: bool) -> list[Entity]:
-    """The entities of one article from its mentions (``caps``: token indexes on headline lines)."""
-    groups: dict[str, _Group] = {}
+def group_mentions(groups: dict[str, _Group], mentions: list[Mention], base: int = 0) -> None:
+    """Add ``mentions`` (of a window starting at token ``base``) to the groups of their written forms:
+    only the groups are kept, not the mentions."""
     for m in mentions:
         key = m.text.casefold()
         group = groups.get(key)
         if group is None:
-            group = groups[key] = _Group(first=m.start)
+            group = groups[key] = _Group(first=base + m.start)
+            group.forms[key] = m.text
         group.add(m)
+
+
+def resolve(groups: dict[str, _Group], heads: list[Headword], text: str, gaz: Gazetteer, lower_seen: set[str],
+            sports: bool) -> list[Entity]:
+    """The entities of one article from its groups of mentions (see ``group_mentions``) and the words of
+    its headline lines."""
     for key, g in groups.items():
         g.kind = _decide(g, key, gaz)
     absorbed = _merge(groups, gaz)
     for key in list(groups):
         if key in absorbed or _unsupported(key, groups[key], lower_seen):
             del groups[key]
-    _headline_mentions(tokens, text, caps, groups, gaz, sports)
+    _headline_mentions(heads, text, groups, gaz, sports)
     entities = []
     for g in groups.values():
         if g.kind not in (PERSON, ORG, LOC):
@@ -116,8 +144,8 @@ def _decide(g: _Group, key: str, gaz: Gazetteer) -> str:
     return max(votes)[2]
 
 
-def _headline_mentions(tokens: list[Token], text: str, caps: set[int], groups: dict[str, _Group],
-                       gaz: Gazetteer, sports: bool) -> None:
+def _headline_mentions(heads: list[Headword], text: str, groups: dict[str, _Group], gaz: Gazetteer,
+                       sports: bool) -> None:
     """In capital lines, count words that name an entity of the body (by any of its forms) or a known place;
     in a sports report a place before a score is a team."""
     forms = {form: g for g in groups.values() for form in g.forms}
@@ -127,23 +155,24 @@ def _headline_mentions(tokens: list[Token], text: str, caps: set[int], groups: d
                 surname = form.rsplit(" ", 1)[-1]
                 if " " in form and surname.casefold() not in forms:
                     forms[surname.casefold()] = g
+                    if g.surnames is None:
+                        g.surnames = {}
                     g.surnames[surname.casefold()] = surname
-    ordered = sorted(caps)
     idx = 0
-    while idx < len(ordered):
-        i = ordered[idx]
-        tok = tokens[i]
+    while idx < len(heads):
+        tok = heads[idx]
+        i = tok.index
         if not tok.text[0].isalpha():
             idx += 1
             continue
         matched = 0
         for n in (4, 3, 2, 1):
-            if idx + n > len(ordered) or ordered[idx + n - 1] != i + n - 1:
+            if idx + n > len(heads) or heads[idx + n - 1].index != i + n - 1:
                 continue
-            span = text[tok.start:tokens[i + n - 1].end]
+            last = heads[idx + n - 1]
+            span = text[tok.start:last.end]
             key = span.casefold()
-            nxt = tokens[i + n] if i + n < len(tokens) else None
-            team = sports and nxt is not None and nxt.text.isdigit() and key not in gaz.countries
+            team = sports and last.before_number and key not in gaz.countries
             if key in forms:
                 g = forms[key]
             elif key in gaz.countries or key in gaz.major_cities or key in gaz.regions:
@@ -155,7 +184,7 @@ def _headline_mentions(tokens: list[Token], text: str, caps: set[int], groups: d
                 continue
             if team and g.kind == LOC:
                 g.kind = ORG
-            if key in g.surnames:
+            if g.surnames is not None and key in g.surnames:
                 g.forms.setdefault(key, g.surnames[key])
             g.mentions += 1
             matched = n
