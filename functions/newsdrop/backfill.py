@@ -22,6 +22,7 @@ from urllib.parse import quote_plus
 
 from newsdrop import __version__
 from newsdrop.errors import NewsdropError
+from newsdrop.events import REDRIVE_CONFIGURATION_ID
 from newsdrop.models import SCHEMA_VERSION
 from newsdrop.reader import ReaderError, translate_s3_error
 from newsdrop.settings import Settings
@@ -30,7 +31,7 @@ from newsdrop.storage import error_key, summary_key
 SQS_BATCH = 10
 SEND_ATTEMPTS = 3
 CHECK_WORKERS = 16
-CONFIGURATION_ID = "newsdrop-backfill"
+CONFIGURATION_ID = REDRIVE_CONFIGURATION_ID  # the function reprocesses these even when known
 _PEP440 = re.compile(
     r"^v?(?P<release>\d+(?:\.\d+)*)(?:[-_.]?(?P<pre>a|b|rc|alpha|beta|c)[-_.]?(?P<pre_n>\d*))?"
     r"(?:[-_.]?post[-_.]?(?P<post>\d*))?(?:[-_.]?dev[-_.]?(?P<dev>\d*))?(?:\+.*)?$",

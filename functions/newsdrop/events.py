@@ -17,6 +17,10 @@ from urllib.parse import unquote_plus
 
 from newsdrop.errors import InputError
 
+# The configurationId of notifications the backfill command sends (newsdrop.backfill): a deliberate
+# re-drive, processed again even when the bytes were already summarized.
+REDRIVE_CONFIGURATION_ID = "newsdrop-backfill"
+
 
 class EventShapeError(InputError):
     """The event (or an SQS message body) is not an S3 notification we understand."""
@@ -36,6 +40,7 @@ class ObjectRef:
     sequencer: str | None = None
     event_name: str = "ObjectCreated:Put"
     event_time: str | None = None
+    redrive: bool = False  # sent on purpose to reprocess (backfill): never taken as a duplicate
 
     @property
     def is_removal(self) -> bool:
@@ -111,6 +116,7 @@ def _from_s3_record(record: Mapping[str, Any]) -> ObjectRef:
         sequencer=obj.get("sequencer") or None,
         event_name=name.removeprefix("s3:"),
         event_time=record.get("eventTime"),
+        redrive=s3.get("configurationId") == REDRIVE_CONFIGURATION_ID,
     )
 
 
@@ -126,7 +132,7 @@ def _from_eventbridge(event: Mapping[str, Any]) -> ObjectRef:
         key=unquote_plus(str(key)),
         version_id=obj.get("version-id") or None,
         size=_int(obj.get("size")),
-        etag=obj.get("etag") or None,
+        etag=obj.get("etag") or obj.get("eTag") or None,  # AWS spells it "etag", moto "eTag"
         sequencer=obj.get("sequencer") or None,
         event_name=str(event.get("detail-type") or "Object Created"),
         event_time=event.get("time"),

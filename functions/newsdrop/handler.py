@@ -5,10 +5,15 @@ Three wirings share this one handler:
   Powertools' BatchProcessor, so one bad record never fails its batch-mates;
 - S3 notification invoking the function directly;
 - EventBridge "Object Created".
+
+On the last delivery SQS will make (``ApproximateReceiveCount`` ≥ ``NEWSDROP_MAX_RECEIVE_COUNT``, the
+template's ``RedrivePolicy.maxReceiveCount``), ``ingest`` leaves an error record before the failure
+propagates, so an object whose message goes to the DLQ still has an output.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from aws_lambda_powertools.metrics import MetricUnit
@@ -22,9 +27,17 @@ from newsdrop.observability import FAILED, logger, metrics, tracer
 from newsdrop.settings import get_settings
 from newsdrop.storage import Storage
 
-# A batch where every record failed is reported record by record too (not raised):
-# SQS retries the same messages either way, and the Errors alarm stays for real crashes.
-processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
+# One BatchProcessor per thread: it keeps the batch's results on itself, and local runs (and tests) drive
+# the handler from several threads at once, as concurrent Lambda invocations. In Lambda there is one.
+_local = threading.local()
+
+
+def batch_processor() -> BatchProcessor:
+    """This thread's processor. A batch where every record failed is reported record by record too
+    (not raised): SQS retries the same messages either way, and the Errors alarm stays for real crashes."""
+    if not hasattr(_local, "processor"):
+        _local.processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
+    return _local.processor
 
 
 class RecordsFailedError(NewsdropError):
@@ -41,11 +54,21 @@ def _storage() -> Storage:
 def sqs_record_handler(record: SQSRecord, lambda_context: Any = None) -> list[Outcome]:
     """One SQS message: every S3 object its body names. Raising marks the message failed."""
     storage = _storage()
+    final = receive_count(record) >= storage.settings.max_receive_count
     try:
-        return [ingest(ref, storage, lambda_context) for ref in refs_from_body(record.body)]
+        refs = refs_from_body(record.body)
+        return [ingest(ref, storage, lambda_context, final_attempt=final) for ref in refs]
     except Exception:
         metrics.add_metric(name=FAILED, unit=MetricUnit.Count, value=1)
         raise
+
+
+def receive_count(record: SQSRecord) -> int:
+    """How many times SQS has delivered this message (1 on the first delivery)."""
+    try:
+        return int(record.attributes.approximate_receive_count or 1)
+    except (TypeError, ValueError):
+        return 1
 
 
 def handle_direct(event: dict[str, Any], context: Any) -> dict[str, Any]:
@@ -75,7 +98,7 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     logger.append_keys(event_kind=kind)
     if kind == "sqs":
         return process_partial_response(
-            event=event, record_handler=sqs_record_handler, processor=processor, context=context
+            event=event, record_handler=sqs_record_handler, processor=batch_processor(), context=context
         )
     if kind == "test":
         logger.info("skipping s3:TestEvent")

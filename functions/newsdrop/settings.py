@@ -27,7 +27,11 @@ SUMMARY_PREFIX = "NEWSDROP_SUMMARY_PREFIX"
 ERROR_PREFIX = "NEWSDROP_ERROR_PREFIX"
 MAX_OBJECT_BYTES = "NEWSDROP_MAX_OBJECT_BYTES"
 DEADLINE_MARGIN_MS = "NEWSDROP_DEADLINE_MARGIN_MS"
-ENV_NAMES = (OUTPUT_BUCKET, INPUT_PREFIX, SUMMARY_PREFIX, ERROR_PREFIX, MAX_OBJECT_BYTES, DEADLINE_MARGIN_MS)
+MAX_RECEIVE_COUNT = "NEWSDROP_MAX_RECEIVE_COUNT"
+ENV_NAMES = (
+    OUTPUT_BUCKET, INPUT_PREFIX, SUMMARY_PREFIX, ERROR_PREFIX, MAX_OBJECT_BYTES, DEADLINE_MARGIN_MS,
+    MAX_RECEIVE_COUNT,
+)
 
 
 class Settings(BaseModel):
@@ -41,6 +45,8 @@ class Settings(BaseModel):
     error_prefix: str = "errors/"
     max_object_bytes: int = Field(default=10 * 1024 * 1024, gt=0, le=64 * 1024 * 1024)
     deadline_margin_ms: int = Field(default=10_000, ge=0)
+    # The queue's RedrivePolicy.maxReceiveCount: on that delivery a failing record gets an error record.
+    max_receive_count: int = Field(default=5, ge=1, le=1000)
 
     @model_validator(mode="before")
     @classmethod

@@ -186,3 +186,60 @@ def test_bad_inputs_get_stable_codes(s3, lambda_context, body, code):
     lambda_handler(event, lambda_context)
 
     assert read_json(s3, OUTPUT_BUCKET, "errors/000_ad279fb4c748556f.txt.json")["error"]["code"] == code
+
+
+def test_sqs_record_on_its_last_delivery_leaves_an_error_record(s3, lambda_context):
+    """ApproximateReceiveCount at the redrive limit: the failure is reported and an error record written."""
+    from botocore.exceptions import ClientError
+
+    from newsdrop.handler import lambda_handler
+    from newsdrop.settings import get_settings
+    from newsdrop.storage import s3_client
+
+    event = load_event("sqs-batch.json")
+    event["Records"] = event["Records"][:1]
+    event["Records"][0]["attributes"]["ApproximateReceiveCount"] = str(get_settings().max_receive_count)
+    seed(s3, "incoming/000_ad279fb4c748556f.txt")
+
+    def throttle(**_):
+        raise ClientError({"Error": {"Code": "SlowDown", "Message": "injected"}}, "GetObject")
+
+    s3_client().meta.events.register("before-parameter-build.s3.GetObject", throttle)
+    result = lambda_handler(event, lambda_context)
+
+    assert result == {"batchItemFailures": [{"itemIdentifier": event["Records"][0]["messageId"]}]}
+    record = read_json(s3, OUTPUT_BUCKET, "errors/000_ad279fb4c748556f.txt.json")
+    assert record["error"]["code"] == "transient"
+    assert s3.head_object(Bucket=OUTPUT_BUCKET, Key="errors/000_ad279fb4c748556f.txt.json")["Metadata"][
+        "newsdrop-kind"] == "retryable-error"
+
+
+def test_repeated_delivery_writes_the_summary_once(s3, lambda_context):
+    from newsdrop.handler import lambda_handler
+
+    seed(s3, "incoming/000_ad279fb4c748556f.txt")
+    s3.put_bucket_versioning(Bucket=OUTPUT_BUCKET, VersioningConfiguration={"Status": "Enabled"})
+    event = load_event("s3-put.json")
+    event["Records"][0]["s3"]["object"]["eTag"] = s3.head_object(
+        Bucket=EXAMPLE_BUCKET, Key="incoming/000_ad279fb4c748556f.txt")["ETag"].strip('"')
+
+    first = lambda_handler(event, lambda_context)
+    second = lambda_handler(event, lambda_context)
+
+    assert first["statuses"] == ["summary"] and second["statuses"] == ["skipped"]
+    versions = s3.list_object_versions(Bucket=OUTPUT_BUCKET)["Versions"]
+    assert [v["Key"] for v in versions] == ["summaries/000_ad279fb4c748556f.txt.json"]
+
+
+def test_a_1024_byte_key_gets_an_output_key_within_s3s_limit(s3, lambda_context):
+    from newsdrop.handler import lambda_handler
+
+    key = "incoming/" + "k" * (1024 - len("incoming/") - len(".txt")) + ".txt"
+    seed(s3, key, article="000_ad279fb4c748556f.txt")
+    event = load_event("s3-put.json")
+    event["Records"][0]["s3"]["object"]["key"] = key
+
+    assert lambda_handler(event, lambda_context)["statuses"] == ["summary"]
+    (out,) = output_keys(s3)
+    assert out.startswith("summaries/kkkk") and out.endswith(".json") and len(out.encode()) <= 1024
+    assert read_json(s3, OUTPUT_BUCKET, out)["source"]["key"] == key

@@ -145,7 +145,6 @@ def test_queue_access_names_the_ingest_queue_only(cfn_template: dict) -> None:
     assert set(sqs[0]["Action"]) == {
         "sqs:ReceiveMessage",
         "sqs:DeleteMessage",
-        "sqs:ChangeMessageVisibility",
         "sqs:GetQueueAttributes",
     }
 

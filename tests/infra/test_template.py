@@ -158,8 +158,9 @@ def test_queues_are_encrypted_and_the_dlq_keeps_messages_14_days(sam_template: d
     redrive = _props(sam_template, "IngestQueue")["RedrivePolicy"]
     assert redrive == {
         "deadLetterTargetArn": {"Fn::GetAtt": ["DeadLetterQueue", "Arn"]},
-        "maxReceiveCount": 5,
+        "maxReceiveCount": {"Ref": "MaxReceiveCount"},
     }
+    assert sam_template["Parameters"]["MaxReceiveCount"]["Default"] == 5
 
 
 def test_visibility_timeout_is_at_least_six_function_timeouts_plus_the_batching_window(

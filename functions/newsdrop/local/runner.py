@@ -2,7 +2,9 @@
 
 Receive up to ten messages, hand them to ``lambda_handler`` as an SQS event,
 delete the ones it did not report in ``batchItemFailures`` (those come back
-after the visibility timeout, as they would in AWS).
+after the visibility timeout, as they would in AWS; ``retry_after_seconds``
+shortens that wait for local runs and tests). ``poll_once`` is thread-safe:
+several threads polling one queue behave like concurrent Lambda invocations.
 """
 
 from __future__ import annotations
@@ -66,8 +68,13 @@ def poll_once(
     region: str,
     timeout_seconds: float,
     wait_seconds: int = 0,
+    retry_after_seconds: int | None = None,
 ) -> BatchResult:
-    """One receive → invoke → delete cycle; returns how many messages were handled and which failed."""
+    """One receive → invoke → delete cycle; returns how many messages were handled and which failed.
+
+    ``retry_after_seconds``: make failed messages visible again after this long instead of the
+    queue's visibility timeout (the receive count still grows, so the redrive policy still applies).
+    """
     response = sqs.receive_message(
         QueueUrl=queue_url,
         MaxNumberOfMessages=MAX_BATCH,
@@ -85,6 +92,15 @@ def poll_once(
         sqs.delete_message_batch(
             QueueUrl=queue_url,
             Entries=[{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(done)],
+        )
+    retry = [m for m in messages if m["MessageId"] in failed]
+    if retry and retry_after_seconds is not None:
+        sqs.change_message_visibility_batch(
+            QueueUrl=queue_url,
+            Entries=[
+                {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"], "VisibilityTimeout": retry_after_seconds}
+                for i, m in enumerate(retry)
+            ],
         )
     return BatchResult(len(messages), sorted(failed))
 
