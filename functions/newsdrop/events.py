@@ -1,7 +1,8 @@
 """Event shapes → ObjectRef lists, parsed leniently.
 
 Accepts S3 notifications (direct, or as the body of an SQS message, or wrapped
-by SNS), EventBridge "Object Created" events, and skips ``s3:TestEvent``. Real
+by SNS), EventBridge "Object Created" events, S3 Batch Operations jobs
+(schema 1.0 and 2.0), and skips ``s3:TestEvent``. Real
 events and moto's differ (moto omits userIdentity, requestParameters,
 sequencer, versionId), so only bucket and key are required. Keys arrive
 URL-encoded ("red+flower.txt", "%C3%A9"): they are always ``unquote_plus``'ed.
@@ -48,7 +49,9 @@ class ObjectRef:
 
 
 def event_kind(event: Mapping[str, Any]) -> str:
-    """'sqs', 's3', 'eventbridge', 'test' or 'unknown' for a Lambda event."""
+    """'sqs', 's3', 'eventbridge', 's3batch', 'test' or 'unknown' for a Lambda event."""
+    if "invocationSchemaVersion" in event and isinstance(event.get("tasks"), list):
+        return "s3batch"
     records = event.get("Records")
     if isinstance(records, list) and records:
         source = records[0].get("eventSource") or records[0].get("EventSource")
@@ -97,6 +100,43 @@ def refs_from_body(body: str) -> list[ObjectRef]:
     if "Type" in payload and "Message" in payload:  # SNS envelope delivered raw to SQS
         return refs_from_body(str(payload["Message"]))
     return refs_from_event(payload)
+
+
+def refs_from_batch_job(event: Mapping[str, Any]) -> list[tuple[str, ObjectRef]]:
+    """(taskId, ref) for every task of an S3 Batch Operations invocation; raises on a malformed task."""
+    tasks = event.get("tasks")
+    if not isinstance(tasks, list):
+        raise EventShapeError("S3 Batch Operations event has no tasks list")
+    return [(batch_task_id(task), ref_from_batch_task(task)) for task in tasks]
+
+
+def batch_task_id(task: Any) -> str:
+    """A task's id ('' when it has none): the handler reports every task, even a malformed one."""
+    return str(task.get("taskId") or "") if isinstance(task, Mapping) else ""
+
+
+def ref_from_batch_task(task: Any) -> ObjectRef:
+    """One Batch Operations task → a re-drive ref (the job names the object on purpose).
+
+    Bucket from ``s3Bucket`` (schema 2.0) or the end of ``s3BucketArn`` (1.0), key ``unquote_plus``'ed,
+    both as Powertools' ``S3BatchOperationTask`` reads them.
+    """
+    # imported here: loading Powertools' data classes costs ~40 ms that only this event shape needs
+    from aws_lambda_powertools.utilities.data_classes.s3_batch_operation_event import S3BatchOperationTask
+
+    if not isinstance(task, Mapping) or task.get("s3Key") is None:
+        raise EventShapeError("S3 Batch Operations task lacks s3Key")
+    wrapped = S3BatchOperationTask(dict(task))
+    try:
+        bucket = wrapped.s3_bucket
+    except KeyError as error:
+        raise EventShapeError("S3 Batch Operations task lacks s3Bucket and s3BucketArn") from error
+    if not bucket:
+        raise EventShapeError("S3 Batch Operations task names no bucket")
+    return ObjectRef(
+        bucket=str(bucket), key=wrapped.s3_key, version_id=wrapped.s3_version_id or None,
+        event_name="BatchOperations", redrive=True,
+    )
 
 
 def _from_s3_record(record: Mapping[str, Any]) -> ObjectRef:

@@ -1,10 +1,14 @@
 """Lambda entry point: parse the event, hand each object to ``ingest``, report.
 
-Three wirings share this one handler:
+Four wirings share this one handler:
 - SQS batch of S3 notifications (production): partial batch failures via
   Powertools' BatchProcessor, so one bad record never fails its batch-mates;
 - S3 notification invoking the function directly;
-- EventBridge "Object Created".
+- EventBridge "Object Created";
+- S3 Batch Operations (managed backfill): one result per task, returned, never raised.
+
+Every invocation publishes at least one metric (an event naming no object counts as ``RecordsSkipped``),
+so Powertools never warns "No application metrics to publish".
 
 On the last delivery SQS will make (``ApproximateReceiveCount`` ≥ ``NEWSDROP_MAX_RECEIVE_COUNT``, the
 template's ``RedrivePolicy.maxReceiveCount``), ``ingest`` leaves an error record before the failure
@@ -18,12 +22,16 @@ from typing import Any
 
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.s3_batch_operation_event import (
+    S3BatchOperationResponse,
+    S3BatchOperationResponseRecord,
+)
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from newsdrop.errors import NewsdropError
-from newsdrop.events import event_kind, refs_from_body, refs_from_event
+from newsdrop.errors import NewsdropError, TransientError
+from newsdrop.events import batch_task_id, event_kind, ref_from_batch_task, refs_from_body, refs_from_event
 from newsdrop.ingest import Outcome, ingest
-from newsdrop.observability import FAILED, logger, metrics, tracer
+from newsdrop.observability import FAILED, SKIPPED, logger, metrics, tracer
 from newsdrop.settings import get_settings
 from newsdrop.storage import Storage
 
@@ -57,6 +65,8 @@ def sqs_record_handler(record: SQSRecord, lambda_context: Any = None) -> list[Ou
     final = receive_count(record) >= storage.settings.max_receive_count
     try:
         refs = refs_from_body(record.body)
+        if not refs:  # an s3:TestEvent body: nothing to do, still one metric
+            metrics.add_metric(name=SKIPPED, unit=MetricUnit.Count, value=1)
         return [ingest(ref, storage, lambda_context, final_attempt=final) for ref in refs]
     except Exception:
         metrics.add_metric(name=FAILED, unit=MetricUnit.Count, value=1)
@@ -88,6 +98,52 @@ def handle_direct(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return {"processed": [o.keys for o in outcomes], "statuses": [o.status for o in outcomes]}
 
 
+RESULT_STRING_LIMIT = 1000  # keeps the job's completion report readable when one object has many records
+
+
+def handle_batch_job(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    """S3 Batch Operations: ingest every task's object and return one result per task (never raise)."""
+    storage = _storage()
+    response = S3BatchOperationResponse(
+        invocation_schema_version=str(event.get("invocationSchemaVersion")),
+        invocation_id=str(event.get("invocationId") or ""),
+        treat_missing_keys_as="PermanentFailure",
+    )
+    for task in event["tasks"]:
+        task_id = batch_task_id(task)
+        code, text = batch_task_result(task, storage, context)
+        response.add_result(S3BatchOperationResponseRecord(task_id, code, text))
+    # S3BatchOperationResponse.asdict() insists on exactly one result; the contract allows a list.
+    return {
+        "invocationSchemaVersion": response.invocation_schema_version,
+        "treatMissingKeysAs": response.treat_missing_keys_as,
+        "invocationId": response.invocation_id,
+        "results": [result.asdict() for result in response.results],
+    }
+
+
+def batch_task_result(task: Any, storage: Storage, context: Any) -> tuple[Any, str]:
+    """(resultCode, resultString) of one task: Succeeded once the object has an output,
+    TemporaryFailure for a transient error (S3 retries the task), PermanentFailure otherwise."""
+    log_keys = {"task_id": batch_task_id(task)}
+    try:
+        ref = ref_from_batch_task(task)
+        log_keys.update(bucket=ref.bucket, key=ref.key)
+        outcome = ingest(ref, storage, context)
+    except TransientError as error:
+        metrics.add_metric(name=FAILED, unit=MetricUnit.Count, value=1)
+        logger.warning("batch task failed; S3 will retry it", extra={**log_keys, "code": error.code})
+        return "TemporaryFailure", f"{error.code}: {error.message}"[:RESULT_STRING_LIMIT]
+    except Exception as error:  # a failed task must not stop its job-mates, and the handler must return
+        metrics.add_metric(name=FAILED, unit=MetricUnit.Count, value=1)
+        logger.exception("batch task failed", extra=log_keys)
+        code = error.code if isinstance(error, NewsdropError) else type(error).__name__
+        return "PermanentFailure", code[:RESULT_STRING_LIMIT]
+    if outcome.status == "summary":
+        return "Succeeded", f"summary {' '.join(outcome.keys)}"[:RESULT_STRING_LIMIT]
+    return "Succeeded", f"{outcome.status} {outcome.code}"[:RESULT_STRING_LIMIT]
+
+
 @logger.inject_lambda_context(clear_state=True)
 @tracer.capture_lambda_handler
 @metrics.log_metrics(capture_cold_start_metric=True)
@@ -100,7 +156,10 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         return process_partial_response(
             event=event, record_handler=sqs_record_handler, processor=batch_processor(), context=context
         )
+    if kind == "s3batch":
+        return handle_batch_job(event, context)
     if kind == "test":
         logger.info("skipping s3:TestEvent")
+        metrics.add_metric(name=SKIPPED, unit=MetricUnit.Count, value=1)
         return {"processed": [], "statuses": ["skipped"]}
     return handle_direct(event, context)

@@ -243,3 +243,170 @@ def test_a_1024_byte_key_gets_an_output_key_within_s3s_limit(s3, lambda_context)
     (out,) = output_keys(s3)
     assert out.startswith("summaries/kkkk") and out.endswith(".json") and len(out.encode()) <= 1024
     assert read_json(s3, OUTPUT_BUCKET, out)["source"]["key"] == key
+
+
+SAMPLE_KEY = "incoming/000_ad279fb4c748556f.txt"
+
+
+def batch_result(response: dict) -> tuple[str, str]:
+    (result,) = response["results"]
+    return result["resultCode"], result["resultString"]
+
+
+def test_batch_operations_task_writes_the_summary(s3, lambda_context):
+    from newsdrop.handler import lambda_handler
+
+    seed(s3, SAMPLE_KEY)
+    event = load_event("s3-batch-operations.json")
+
+    response = lambda_handler(event, lambda_context)
+
+    assert response == {
+        "invocationSchemaVersion": "2.0",
+        "treatMissingKeysAs": "PermanentFailure",
+        "invocationId": event["invocationId"],
+        "results": [{"taskId": event["tasks"][0]["taskId"], "resultCode": "Succeeded",
+                     "resultString": "summary summaries/000_ad279fb4c748556f.txt.json"}],
+    }
+    summary = read_json(s3, OUTPUT_BUCKET, "summaries/000_ad279fb4c748556f.txt.json")
+    assert summary["source"]["key"] == SAMPLE_KEY
+
+
+def test_batch_operations_reprocess_an_already_summarized_object(s3, lambda_context):
+    """A job re-drives on purpose: an object whose bytes were summarized before is summarized again."""
+    from newsdrop.handler import lambda_handler
+
+    seed(s3, SAMPLE_KEY)
+    s3.put_bucket_versioning(Bucket=OUTPUT_BUCKET, VersioningConfiguration={"Status": "Enabled"})
+    assert lambda_handler(load_event("s3-put.json"), lambda_context)["statuses"] == ["summary"]
+
+    response = lambda_handler(load_event("s3-batch-operations.json"), lambda_context)
+
+    assert batch_result(response) == ("Succeeded", "summary summaries/000_ad279fb4c748556f.txt.json")
+    versions = s3.list_object_versions(Bucket=OUTPUT_BUCKET)["Versions"]
+    assert len(versions) == 2
+
+
+def test_batch_operations_missing_object_is_an_error_record(s3, lambda_context):
+    from newsdrop.handler import lambda_handler
+
+    response = lambda_handler(load_event("s3-batch-operations.json"), lambda_context)  # never seeded
+
+    assert batch_result(response) == ("Succeeded", "error not_found")
+    record = read_json(s3, OUTPUT_BUCKET, "errors/000_ad279fb4c748556f.txt.json")
+    assert record["error"]["code"] == "not_found"
+
+
+@pytest.mark.parametrize("operation", ["HeadObject", "GetObject", "PutObject"])
+def test_batch_operations_transient_s3_failure_is_a_temporary_failure(s3, lambda_context, operation):
+    from botocore.exceptions import ClientError
+
+    from newsdrop.handler import lambda_handler
+    from newsdrop.storage import s3_client
+
+    seed(s3, SAMPLE_KEY)
+
+    def slow_down(**_):
+        raise ClientError({"Error": {"Code": "SlowDown", "Message": "injected"}}, operation)
+
+    s3_client().meta.events.register(f"before-parameter-build.s3.{operation}", slow_down)
+    response = lambda_handler(load_event("s3-batch-operations.json"), lambda_context)
+
+    code, text = batch_result(response)
+    assert (code, text.split(":")[0]) == ("TemporaryFailure", "transient")
+    assert output_keys(s3) == []
+
+
+def test_batch_operations_near_the_deadline_is_a_temporary_failure(s3, lambda_context):
+    from newsdrop.handler import lambda_handler
+
+    seed(s3, SAMPLE_KEY)
+    lambda_context.remaining_ms = 500  # below the default 10 s margin
+
+    code, text = batch_result(lambda_handler(load_event("s3-batch-operations.json"), lambda_context))
+
+    assert (code, text.split(":")[0]) == ("TemporaryFailure", "deadline")
+
+
+def test_batch_operations_schema_1_names_the_bucket_by_arn(s3, lambda_context):
+    from newsdrop.handler import lambda_handler
+
+    seed(s3, SAMPLE_KEY)
+    event = load_event("s3-batch-operations.json")
+    event["invocationSchemaVersion"] = "1.0"
+    del event["job"]["userArguments"]
+    task = event["tasks"][0]
+    task["s3BucketArn"] = f"arn:aws:s3:::{task.pop('s3Bucket')}"
+
+    response = lambda_handler(event, lambda_context)
+
+    assert response["invocationSchemaVersion"] == "1.0"
+    assert batch_result(response) == ("Succeeded", "summary summaries/000_ad279fb4c748556f.txt.json")
+
+
+def test_batch_operations_url_encoded_key_is_decoded(s3, lambda_context):
+    from newsdrop.handler import lambda_handler
+
+    seed(s3, "incoming/Ünïcode news 2024+draft.txt")
+    event = load_event("s3-batch-operations.json")
+    event["tasks"][0]["s3Key"] = "incoming/%C3%9Cn%C3%AFcode+news+2024%2Bdraft.txt"
+
+    response = lambda_handler(event, lambda_context)
+
+    assert batch_result(response) == ("Succeeded", "summary summaries/Ünïcode news 2024+draft.txt.json")
+
+
+def test_batch_operations_report_every_task_and_never_raise(s3, lambda_context):
+    """A malformed task fails permanently on its own; its job-mates still succeed."""
+    from newsdrop.handler import lambda_handler
+
+    seed(s3, SAMPLE_KEY)
+    event = load_event("s3-batch-operations.json")
+    event["tasks"].insert(0, {"taskId": "bad", "s3Bucket": EXAMPLE_BUCKET})
+
+    response = lambda_handler(event, lambda_context)
+
+    assert [(r["taskId"], r["resultCode"]) for r in response["results"]] == [
+        ("bad", "PermanentFailure"), (event["tasks"][1]["taskId"], "Succeeded"),
+    ]
+    assert response["results"][0]["resultString"] == "unrecognized_event"
+
+
+def test_batch_operations_unexpected_error_is_a_permanent_failure(s3, lambda_context, monkeypatch):
+    from newsdrop import handler
+
+    seed(s3, SAMPLE_KEY)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(handler, "ingest", broken)
+    response = handler.lambda_handler(load_event("s3-batch-operations.json"), lambda_context)
+
+    assert batch_result(response) == ("PermanentFailure", "RuntimeError")
+
+
+def sqs_test_event() -> dict:
+    event = load_event("sqs-batch.json")
+    event["Records"] = event["Records"][:1]
+    event["Records"][0]["body"] = json.dumps(load_event("s3-test-event.json"))
+    return event
+
+
+@pytest.mark.parametrize(
+    ("event", "expected"),
+    [
+        (lambda: load_event("s3-test-event.json"), {"processed": [], "statuses": ["skipped"]}),
+        (sqs_test_event, {"batchItemFailures": []}),
+    ],
+    ids=["direct", "sqs-body"],
+)
+def test_test_event_publishes_a_metric_and_no_empty_metrics_warning(s3, lambda_context, capsys, recwarn,
+                                                                    event, expected):
+    from newsdrop.handler import lambda_handler
+
+    assert lambda_handler(event(), lambda_context) == expected
+
+    assert not [w for w in recwarn if "No application metrics" in str(w.message)]
+    emitted = [json.loads(line) for line in capsys.readouterr().out.splitlines() if '"_aws"' in line]
+    assert any(blob.get("RecordsSkipped") in (1, [1]) for blob in emitted)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from newsdrop.events import EventShapeError, event_kind, refs_from_body, refs_from_event
+from newsdrop.events import EventShapeError, event_kind, refs_from_batch_job, refs_from_body, refs_from_event
 from tests.conftest import load_event
 
 
@@ -113,4 +113,69 @@ def test_removal_events_are_marked():
 def test_unrecognized_bodies_raise_with_a_code(body):
     with pytest.raises(EventShapeError) as caught:
         refs_from_body(body)
+    assert caught.value.code == "unrecognized_event"
+
+
+DROP = object()  # a task field to remove
+
+
+def batch_event(**task_fields) -> dict:
+    event = load_event("s3-batch-operations.json")
+    task = event["tasks"][0]
+    for name, value in task_fields.items():
+        if value is DROP:
+            del task[name]
+        else:
+            task[name] = value
+    return event
+
+
+def test_batch_operations_event_kind_needs_schema_version_and_tasks_list():
+    assert event_kind(load_event("s3-batch-operations.json")) == "s3batch"
+    assert event_kind({"invocationSchemaVersion": "2.0", "tasks": "x"}) == "unknown"
+    assert event_kind({"tasks": []}) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({}, ("newsdrop-input-example", "incoming/000_ad279fb4c748556f.txt", None)),
+        ({"s3VersionId": "v1"}, ("newsdrop-input-example", "incoming/000_ad279fb4c748556f.txt", "v1")),
+        ({"s3Key": "incoming/red+flower%C3%A9.txt"}, ("newsdrop-input-example", "incoming/red floweré.txt",
+                                                      None)),
+        ({"s3Key": "incoming/a%2Bb.txt"}, ("newsdrop-input-example", "incoming/a+b.txt", None)),
+        (  # schema 1.0: the bucket comes from the end of its ARN
+            {"s3Bucket": DROP, "s3BucketArn": "arn:aws:s3:::other-bucket"},
+            ("other-bucket", "incoming/000_ad279fb4c748556f.txt", None),
+        ),
+    ],
+)
+def test_batch_job_tasks_become_redrive_refs(fields, expected):
+    ((task_id, ref),) = refs_from_batch_job(batch_event(**fields))
+    assert task_id == "dGFza2lkZ29lc2hlcmUK"
+    assert (ref.bucket, ref.key, ref.version_id) == expected
+    assert ref.redrive and not ref.is_removal
+
+
+def test_every_task_of_a_batch_job_is_returned_in_order():
+    event = load_event("s3-batch-operations.json")
+    event["tasks"].append({"taskId": "t2", "s3Bucket": "b", "s3Key": "incoming/second.txt"})
+    assert [(t, r.key) for t, r in refs_from_batch_job(event)] == [
+        ("dGFza2lkZ29lc2hlcmUK", "incoming/000_ad279fb4c748556f.txt"),
+        ("t2", "incoming/second.txt"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        {"taskId": "t", "s3Bucket": "b"},
+        {"taskId": "t", "s3Key": "incoming/x.txt"},
+        {"taskId": "t", "s3Bucket": "", "s3Key": "incoming/x.txt"},
+        "not a task",
+    ],
+)
+def test_malformed_batch_tasks_raise_with_a_code(task):
+    with pytest.raises(EventShapeError) as caught:
+        refs_from_batch_job({"invocationSchemaVersion": "2.0", "tasks": [task]})
     assert caught.value.code == "unrecognized_event"

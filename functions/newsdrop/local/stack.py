@@ -166,13 +166,15 @@ def _row(key: str, record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _objects_named(event: Mapping[str, Any]) -> list[tuple[str, str]]:
-    from newsdrop.events import event_kind, refs_from_body, refs_from_event
+    from newsdrop.events import event_kind, refs_from_batch_job, refs_from_body, refs_from_event
 
     kind = event_kind(event)
     if kind == "sqs":
         refs = [ref for record in event["Records"] for ref in refs_from_body(record["body"])]
     elif kind in ("s3", "eventbridge"):
         refs = refs_from_event(event)
+    elif kind == "s3batch":
+        refs = [ref for _, ref in refs_from_batch_job(event)]
     else:
         refs = []
     return [(ref.bucket, ref.key) for ref in refs]
