@@ -1,52 +1,16 @@
-"""The Glue table over the summaries follows the ArticleSummary v1 contract, at every nesting level."""
+"""The Glue tables read the output prefixes as JSON, in the stack's database.
+
+Their columns are compared with the ArticleSummary/ErrorRecord models in tests/unit/test_glue_table.py."""
 
 from __future__ import annotations
 
-import types
-import typing
-from typing import Any, Literal
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
 
 from newsdrop.models import SCHEMA_VERSION, ArticleSummary, ErrorRecord
 from tests.infra.conftest import resources_of_type
-
-SCALARS = {str: "string", int: "bigint", float: "double", bool: "boolean"}
-
-
-def hive_type(annotation: Any) -> str:
-    """The Hive/Athena type of a pydantic field annotation (optional → the inner type)."""
-    origin = typing.get_origin(annotation)
-    args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    if origin in (typing.Union, types.UnionType):
-        (inner,) = args
-        return hive_type(inner)
-    if origin is Literal:
-        return "string"
-    if origin is list:
-        return f"array<{hive_type(args[0])}>"
-    if origin is dict:
-        return f"map<{hive_type(args[0])},{hive_type(args[1])}>"
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        fields = ",".join(f"{name}:{hive_type(f.annotation)}" for name, f in annotation.model_fields.items())
-        return f"struct<{fields}>"
-    return SCALARS[annotation]
-
-
-@pytest.mark.parametrize(
-    ("annotation", "expected"),
-    [
-        (str | None, "string"),
-        (list[str], "array<string>"),
-        (dict[str, int], "map<string,bigint>"),
-        (Literal["a", "b"], "string"),
-        (float, "double"),
-    ],
-)
-def test_hive_type_of_annotations(annotation: Any, expected: str) -> None:
-    assert hive_type(annotation) == expected
-
 
 TABLES = [
     # logical id, model, prefix parameter, output naming the table
@@ -57,17 +21,6 @@ TABLES = [
 
 def _table(template: dict, logical_id: str) -> dict[str, Any]:
     return template["Resources"][logical_id]["Properties"]["TableInput"]
-
-
-@pytest.mark.parametrize(("logical_id", "model", "prefix", "output"), TABLES)
-def test_columns_follow_the_v1_contract_in_order(
-    sam_template: dict, logical_id: str, model: type[BaseModel], prefix: str, output: str
-) -> None:
-    columns = [
-        (c["Name"], c["Type"]) for c in _table(sam_template, logical_id)["StorageDescriptor"]["Columns"]
-    ]
-    expected = [(name, hive_type(field.annotation)) for name, field in model.model_fields.items()]
-    assert columns == expected
 
 
 @pytest.mark.parametrize(("logical_id", "model", "prefix", "output"), TABLES)
