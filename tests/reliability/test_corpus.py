@@ -35,12 +35,7 @@ FAST_SIZE = 128 * 1024
 SLOW_SIZES = (2 * 1024 * 1024,)
 
 # Known failures, each owned by another module (strict: they must start passing when fixed).
-KNOWN_FAILURES: dict[str, str] = {
-    f"{name}@{2 * 1024 * 1024}": "text/entities.py: memory grows with every punctuation character (a token "
-    "object each, about 230 bytes per input character in extract_entities): about 10x the baseline's peak "
-    "on 2 MiB of quote marks or dots"
-    for name in ("quotes-run", "dots-run")
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _summarize(case: Case, data: bytes) -> tuple[str, list]:

@@ -275,3 +275,34 @@ def test_long_text_memory_is_bounded() -> None:
         tracemalloc.stop()
     assert {e.name for e in found} >= {"Norway", "Anna Lindqvist", "Oslo"}
     assert peak < len(text) * 4  # one object per token would take about 30 bytes per character
+
+
+# --- runs of one mark: a few tokens whatever their length, the same entities as mark by mark -------------
+
+_RUN_TEXTS = [
+    "{run} Police said Maria Costa spoke in Lisbon.",  # a run at a line start: is "Police" sentence-initial
+    "Talks opened in Geneva.{run} Anna Lindqvist said so.",  # a run of the sentence-end mark
+    "The report{run}Pedro Alvarez, the Chilean ambassador, agreed.",  # a run just before a name
+    "Anna Lindqvist{run} met Pedro Alvarez in Oslo.",  # just after a name
+    "Shares of Boatmen{run}s Bancshares Inc rose.",  # apostrophes before a possessive "s"
+]
+
+
+@pytest.mark.parametrize("text", _RUN_TEXTS)
+@pytest.mark.parametrize("mark", ['"', ".", "*", "-", "(", "’"])
+@pytest.mark.parametrize("length", [40, 1_000, 100_000])
+def test_runs_of_a_mark_give_the_same_entities(text: str, mark: str, length: int) -> None:
+    def found(n: int) -> list[dict]:
+        t = text.format(run=mark * n)
+        return [e.model_dump() for e in extract_entities(t, split_sentences(t))]
+
+    assert found(length) == found(30)  # a run of 30 is read mark by mark
+
+
+@pytest.mark.parametrize("text", ['"' * 200_000, "." * 200_000, "Oslo " + "“" * 200_000 + " Oslo."])
+def test_a_run_of_a_mark_is_a_few_tokens(text: str) -> None:
+    from newsdrop.text.entity_tokens import RUN_EDGE, TextStats, tokenize
+
+    tokens, _ = tokenize(text, set(), TextStats(), ())
+    assert len(tokens) <= 2 * RUN_EDGE + 5
+    assert "".join(text[t.start:t.end] for t in tokens) == text.replace(" ", "")

@@ -13,10 +13,22 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter, methodcaller
 
+# A run of one mark repeated (a rule "-----", a line of 2 MiB of quote marks), all but its last mark: one
+# match, that ``tokenize`` splits again into RUN_EDGE single marks at each end around one token for the
+# middle (the last mark is matched as before, so a run of apostrophes before "s" still ends with "'s").
+# Why this is safe: no name, role or apposition contains such a run, and the recognizer looks at most
+# MAX_SPAN (10) tokens past a token, fewer than RUN_EDGE, so every look-around from a word sees the same
+# single marks as when each mark was a token of its own; the sentence state after a run is that after its
+# first and last marks, as after all of them (a mark's effect on it is idempotent). Token indexes only
+# order and pair neighbours. So a run costs 2 * RUN_EDGE + 2 tokens whatever its length: memory stays bounded.
+RUN_EDGE = 16
+# Possessive, a mark at a time while another follows: a greedy repeat that gives back the last mark would
+# keep a back-tracking state per mark in the regex engine (about 90 bytes per character).
+_RUN = rf"(?P<mark>[^\w\s])(?=(?P=mark){{{2 * RUN_EDGE + 1}}})(?:(?P=mark)(?=(?P=mark)))*+"
 # A word with inner hyphens, ampersands or apostrophes (a possessive 's is a token of its own), or any
-# other single character.
+# other single character; a run of marks (above) first.
 _TOKEN = re.compile(
-    r"\w++(?:(?=[-&'’])(?:[-&]\w+|['’](?![sS]\b)\w+))*+"
+    _RUN + r"|\w++(?:(?=[-&'’])(?:[-&]\w+|['’](?![sS]\b)\w+))*+"
     # a period that belongs to the word: an initial ("P."), a title or company abbreviation ("Mr.", "Inc."),
     # a dotted acronym ("U.S."); fixed-width look-behinds, grouped by length, tried only before a period
     r"(?:(?=\.)(?:(?<=\b[A-Z])\.(?!\w)|(?<=\b(?i:mr|ms|dr|st|jr|sr|lt|co|mt|ft))\.(?!\w)"
@@ -24,8 +36,10 @@ _TOKEN = re.compile(
     r"|(?:\.[^\W\d_])+\.))?"
     r"|['’][sS]\b|\S"
 )
-# The same tokens with the white space before each: ``findall`` gives every offset without match objects.
+# The same tokens with the white space before each: ``findall`` gives every offset without match objects;
+# ``(word, mark)`` pairs for ``scan`` (with a group in the pattern ``findall`` gives only the group).
 _SPACED_TOKEN = re.compile(r"(\s*+)(" + _TOKEN.pattern + ")")
+_GROUPED_TOKEN = re.compile(r"(" + _TOKEN.pattern + ")")
 _ADJECTIVE_ENDINGS = ("ed", "ing", "based", "born", "bound", "style", "run", "made", "wide", "like", "held")
 _QUOTES_OPEN = frozenset("\"“‘'«(")
 _SENTENCE_END = frozenset(".!?")
@@ -90,7 +104,7 @@ def tokenize(text: str, starts: Container[int], stats: TextStats, sports_words: 
         line_start = True
         upper_words = pairs = 0
         stop = line_begin
-        for space, word in findall(text, line_begin, line_end):
+        for space, word, mark in findall(text, line_begin, line_end):
             start = stop + len(space)
             stop = start + len(word)
             first = word[0]
@@ -128,6 +142,8 @@ def tokenize(text: str, starts: Container[int], stats: TextStats, sports_words: 
                     append(suffix)
                     prev_cap = False
             else:
+                if mark:  # a run of one mark (``_RUN``) reads as its first mark, its last is a token
+                    word = mark
                 if word in _SENTENCE_END or line_start:
                     new_sentence = True
                 elif word in _QUOTES_OPEN or word in _DASHES:
@@ -138,7 +154,10 @@ def tokenize(text: str, starts: Container[int], stats: TextStats, sports_words: 
                     pairs += 1
                 elif first.islower():  # "ⓐ": lower case, not a letter
                     seen.add(word)
-                append(Token(start, stop, word, word, False, False, False, line_start))
+                if mark:
+                    _append_run(tokens, text, start, stop, mark, line_start)
+                else:
+                    append(Token(start, stop, word, word, False, False, False, line_start))
                 prev_cap = False
             line_start = False
         results += pairs >= 2
@@ -159,7 +178,8 @@ def scan(text: str, stats: TextStats, sports_words: Container[str], begin: int =
     """Add to ``stats`` the words seen in lower case and the sports words of ``text[begin:end]``, as
     ``tokenize`` does but without making tokens (the first of two passes over a long text); result lines
     are left to ``tokenize``."""
-    words = _TOKEN.findall(text, begin, len(text) if end is None else end)
+    words = [mark or word  # a run counts as its mark, as in ``tokenize``
+             for word, mark in _GROUPED_TOKEN.findall(text, begin, len(text) if end is None else end)]
     lowered = list(map(str.lower, words))
     seen = set(compress(lowered, map(str.islower, map(_FIRST, words))))
     dotted = {word for word in seen if word[-1] == "."}
@@ -177,6 +197,19 @@ def scan(text: str, stats: TextStats, sports_words: Container[str], begin: int =
                 head_lower = head_lower[:-1]
             count += (head_lower in sports_words) - (lower in sports_words)
     stats.sports_words += count
+
+
+def _append_run(tokens: list[Token], text: str, start: int, stop: int, mark: str, line_start: bool) -> None:
+    """The tokens of a run of ``mark``, ``text[start:stop]``: RUN_EDGE single marks at each end, one token
+    for the middle (see ``_RUN``)."""
+    append = tokens.append
+    append(Token(start, start + 1, mark, mark, False, False, False, line_start))
+    for i in range(start + 1, start + RUN_EDGE):
+        append(Token(i, i + 1, mark, mark))
+    middle = text[start + RUN_EDGE:stop - RUN_EDGE]
+    append(Token(start + RUN_EDGE, stop - RUN_EDGE, middle, middle))
+    for i in range(stop - RUN_EDGE, stop):
+        append(Token(i, i + 1, mark, mark))
 
 
 def _capitals(tokens: list[Token], first_index: int, upper_words: int) -> bool:
@@ -232,7 +265,7 @@ def _cut_after(text: str, at: int) -> int:
         last = None
         for last in _TOKEN.finditer(text, text.rfind("\n", 0, line_end) + 1, line_end):  # noqa: B007
             pass
-        if last is not None and last[0] in _SENTENCE_END:
+        if last is not None and last[0] in _SENTENCE_END:  # a run of marks never ends a line (``_RUN``)
             return line_end + 1
         line_end = text.find("\n", line_end + 1)
     return -1
