@@ -101,7 +101,7 @@ def cold_start(plan: Plan) -> list[Row]:
                   median(result.baseline_cpu), 1.3),
         Row("1 cold start (wall, for information)", f"{median(result.newsdrop_wall) * 1000:.0f} ms",
             f"{median(result.baseline_wall) * 1000:.0f} ms", result.wall_ratio),
-        Row("1 cold start without any .pyc (info: the zip ships none)",
+        Row("1 cold start without any .pyc (info: venv, every module compiled)",
             f"{median(result.without_bytecode_cpu) * 1000:.0f} ms",
             f"{median(result.newsdrop_cpu) * 1000:.0f} ms",
             median(result.without_bytecode_cpu) / median(result.newsdrop_cpu)),

@@ -126,12 +126,16 @@ class ArticleSummary(_Model):
 
 
 class ErrorDetail(_Model):
+    model_config = ConfigDict(defer_build=True)  # built on first use: most cold starts write no error
+
     code: str
     message: str
 
 
 class ErrorRecord(_Model):
     """Written instead of a summary when an object cannot become one."""
+
+    model_config = ConfigDict(defer_build=True)  # built on first use: most cold starts write no error
 
     schema_version: str = SCHEMA_VERSION
     id: str

@@ -14,26 +14,28 @@ import re
 from collections.abc import Iterable
 
 from newsdrop.text.junk import AGENCIES
+from newsdrop.text.lazyre import LazyPattern
 
 # --- metadata fields ---------------------------------------------------------------------------
-EMAIL = re.compile(r"\S+@\S+\.\w+")
-HANDLE = re.compile(r"(?<!\w)@\w+")
-BY_PREFIX = re.compile(r"^(?:written\s+)?by[:\s]+", re.I)
-PLACEHOLDER = re.compile(r"(?i)^(?:staff|staff writer|editor|editors|admin|reporter|correspondent|and|)$")
-LIST_SEPARATOR = re.compile(r"\s*[;|]\s*|\s+and\s+|\s*&\s*")
+EMAIL = LazyPattern(r"\S+@\S+\.\w+")
+HANDLE = LazyPattern(r"(?<!\w)@\w+")
+BY_PREFIX = LazyPattern(r"^(?:written\s+)?by[:\s]+", re.I)
+PLACEHOLDER = LazyPattern(r"(?i)^(?:staff|staff writer|editor|editors|admin|reporter|correspondent|and|)$")
+LIST_SEPARATOR = LazyPattern(r"\s*[;|]\s*|\s+and\s+|\s*&\s*")
 MAX_NAME_CHARS = 80
-PUBLICATION = re.compile(r"^The\s+[A-Z]")  # "Jane Doe | The Ledger": people are not called "The …"
+PUBLICATION = LazyPattern(r"^The\s+[A-Z]")  # "Jane Doe | The Ledger": people are not called "The …"
 
 # --- byline lines ------------------------------------------------------------------------------
-BYLINE = re.compile(r"^(?:by|written by|words by|story by|reporting by|text by|von|par|por)\s+(?P<names>.+)$",
-                    re.I)
+BYLINE = LazyPattern(
+    r"^(?:by|written by|words by|story by|reporting by|text by|von|par|por)\s+(?P<names>.+)$", re.I
+)
 BYLINE_MAX_CHARS = 150
-BYLINE_EMAIL = re.compile(r"\S+@\S+")
-NAME_SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&|\bund\b|\bet\b|\by\b)\s*", re.I)
-NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|da|del|van|von|der|la|le|di|bin|al|el|ter|dos)$")
+BYLINE_EMAIL = LazyPattern(r"\S+@\S+")
+NAME_SPLIT = LazyPattern(r"\s*(?:,|;|\||\band\b|&|\bund\b|\bet\b|\by\b)\s*", re.I)
+NAME_TOKEN = LazyPattern(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|da|del|van|von|der|la|le|di|bin|al|el|ter|dos)$")
 NAME_MAX_WORDS = 5
 # Parts of a byline that are not names: sites, credentials, job titles.
-NOT_A_NAME = re.compile(
+NOT_A_NAME = LazyPattern(
     r"\.(?:com|org|net|co\.uk)\b|^(?:MD|MS|RD|PhD|MPH|MBA|CPA|RN|Jr|Sr)\.?$|"
     r"\b(?:staff|reporter|correspondent|editor|writer|contributor|columnist|desk|team)$",
     re.I,

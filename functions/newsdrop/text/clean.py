@@ -16,28 +16,29 @@ from functools import cache
 
 from newsdrop.text.document import Cleaning
 from newsdrop.text.junk import SHORTCODE, junk_kind
+from newsdrop.text.lazyre import LazyPattern
 
 # Characters that can be mojibake or need ftfy: C1 controls, Latin-1 letters ftfy reads as
 # UTF-8 bytes misdecoded, replacement marks, and the usual mojibake leads ("Ã", "â€", "Â").
-_FTFY_NEEDED = re.compile(r"[\x80-\x9f\u00c2\u00c3\u00c5\u00d0\u00d1\u00e2\u00ef\ufffd\u20ac]")
+_FTFY_NEEDED = LazyPattern(r"[\x80-\x9f\u00c2\u00c3\u00c5\u00d0\u00d1\u00e2\u00ef\ufffd\u20ac]")
 # zero-width space, word joiner, BOM, soft hyphen, Mongolian vowel separator, bidi embeddings;
 # ZWJ and ZWNJ stay: Persian, Indic scripts and emoji need them
-_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_NBSP = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = LazyPattern(r"[\u200b\u2060\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069]")
+_CONTROL = LazyPattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NBSP = LazyPattern(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # " ." and " ," before a space, a closing mark or the end: "Minister , Dmytro", "there. ."
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) (?=[.,]+(?:\s|$|[\"”’)]))")
+_SPACE_BEFORE_PUNCT = LazyPattern(r"(?<=\S) (?=[.,]+(?:\s|$|[\"”’)]))")
 # exactly two periods left by the step above ("there.."); an ellipsis "..." stays
-_DOUBLE_PERIOD = re.compile(r"(?<![.])\.\.(?=\s|$|[\"”’)])")
-_MULTI_SPACE = re.compile(r"[ \t]{2,}")
+_DOUBLE_PERIOD = LazyPattern(r"(?<![.])\.\.(?=\s|$|[\"”’)])")
+_MULTI_SPACE = LazyPattern(r"[ \t]{2,}")
 # (pattern, replacement, cheap test that the pattern may match), applied in this order
 _SPACING_FIXES = (
     (_MULTI_SPACE, " ", lambda text: "  " in text),
     (_SPACE_BEFORE_PUNCT, "", lambda text: " ." in text or " ," in text),
     (_DOUBLE_PERIOD, ".", lambda text: ".." in text),
 )
-_SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]$")
-_LOWER_START = re.compile(r"^[a-z(]")
+_SENTENCE_END = LazyPattern(r"[.!?:;…\"”’)\]]$")
+_LOWER_START = LazyPattern(r"^[a-z(]")
 # ftfy may fix more once spacing is repaired: another pass runs while it could.
 MAX_PASSES = 3
 

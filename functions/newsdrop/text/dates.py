@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from newsdrop.models import DateMention
+from newsdrop.text.lazyre import LazyPattern
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -39,7 +40,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:1[6-9]\d\d|2[01]\d\d)(?![\d,]\d)"
 _SP = r"[ \t\xa0]{1,3}"
 
-DATE_PATTERN = re.compile(
+DATE_PATTERN = LazyPattern(
     rf"""
     \b(?=[\dA-Zlnty])(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\d-])
@@ -62,17 +63,17 @@ YEAR_CUES = frozenset(
     "in since by from until till before after of to and or between through during early late mid "
     "around circa spring summer autumn fall winter year".split()
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t\xa0-]{1,3}$")
-_FUTURE_CUE = re.compile(r"\b(?:will|'ll|’ll|shall|is due|are due|scheduled|plans? to|expected to|next)\b")
-_ISO_DATETIME = re.compile(
+_WORD_BEFORE = LazyPattern(r"([A-Za-z]+)[ \t\xa0-]{1,3}$")
+_FUTURE_CUE = LazyPattern(r"\b(?:will|'ll|’ll|shall|is due|are due|scheduled|plans? to|expected to|next)\b")
+_ISO_DATETIME = LazyPattern(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
-_CLOCK = re.compile(r"\d{1,2}:\d{2}")
-_RFC_START = re.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} ")
-_TIME_AFTER = re.compile(r"[ ,|•·—–-]{1,5}(?:at )?\d{1,2}[:.]\d{2}")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_YMD = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})")
-_DMY_DOTS = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_CLOCK = LazyPattern(r"\d{1,2}:\d{2}")
+_RFC_START = LazyPattern(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} ")
+_TIME_AFTER = LazyPattern(r"[ ,|•·—–-]{1,5}(?:at )?\d{1,2}[:.]\d{2}")
+_COMPACT = LazyPattern(r"(\d{4})(\d{2})(\d{2})")
+_YMD = LazyPattern(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})")
+_DMY_DOTS = LazyPattern(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
 def extract_dates(text: str, published: str | None) -> list[DateMention]:

@@ -10,6 +10,7 @@ import codecs
 import re
 
 from newsdrop.errors import UndecodableError, UnsupportedFormatError
+from newsdrop.text.lazyre import LazyPattern
 
 # Magic numbers of binary formats people upload by mistake.
 BINARY_SIGNATURES: dict[bytes, str] = {
@@ -39,7 +40,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CHARSET = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_CHARSET = LazyPattern(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 # Control characters (all ASCII): in UTF-8 each is one byte no other character uses, so they are
 # counted on the encoded sample with bytes.translate, in C, instead of with a regex over the text.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])

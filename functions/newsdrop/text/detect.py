@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from newsdrop.models import Format
+from newsdrop.text.lazyre import LazyPattern
 
-_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<(?:!doctype\s+)?html\b)", re.I)
-_HTML_TAGS = re.compile(r"<(?:p|div|article|body|head|br|span|a|h[1-6]|section|main)\b[^>]*>", re.I)
-_JSON_START = re.compile(r'(?:\{\s*(?:"|\})|\[\s*(?:\{|\[|"|\]|-?\d|true\b|false\b|null\b))')
-_MARKDOWN = re.compile(
+_HTML_START = LazyPattern(r"\s*(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<(?:!doctype\s+)?html\b)", re.I)
+_HTML_TAGS = LazyPattern(r"<(?:p|div|article|body|head|br|span|a|h[1-6]|section|main)\b[^>]*>", re.I)
+_JSON_START = LazyPattern(r'(?:\{\s*(?:"|\})|\[\s*(?:\{|\[|"|\]|-?\d|true\b|false\b|null\b))')
+_MARKDOWN = LazyPattern(
     r"^(?:#{1,6} \S|[*-] \S|\d+\. \S|> \S|```)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*", re.M
 )
 

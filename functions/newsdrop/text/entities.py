@@ -17,7 +17,6 @@ Modules: ``entity_tokens`` (tokens, headline lines), this one (candidate spans a
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -60,9 +59,10 @@ from newsdrop.text.entity_lexicon import (
 from newsdrop.text.entity_merge import Headword, Mention, group_mentions, headwords, resolve
 from newsdrop.text.entity_tokens import TextStats, Token, scan, tokenize, windows
 from newsdrop.text.gazetteer import Gazetteer, load
+from newsdrop.text.lazyre import LazyPattern
 from newsdrop.text.sentences import Sentence
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = LazyPattern(r"\d")
 MAX_SPAN = 10
 
 

@@ -7,11 +7,12 @@ crosses, so that only one window's tokens are held at a time."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter, methodcaller
+
+from newsdrop.text.lazyre import LazyPattern
 
 # A run of one mark repeated (a rule "-----", a line of 2 MiB of quote marks), all but its last mark: one
 # match, that ``tokenize`` splits again into RUN_EDGE single marks at each end around one token for the
@@ -27,7 +28,7 @@ RUN_EDGE = 16
 _RUN = rf"(?P<mark>[^\w\s])(?=(?P=mark){{{2 * RUN_EDGE + 1}}})(?:(?P=mark)(?=(?P=mark)))*+"
 # A word with inner hyphens, ampersands or apostrophes (a possessive 's is a token of its own), or any
 # other single character; a run of marks (above) first.
-_TOKEN = re.compile(
+_TOKEN = LazyPattern(
     _RUN + r"|\w++(?:(?=[-&'’])(?:[-&]\w+|['’](?![sS]\b)\w+))*+"
     # a period that belongs to the word: an initial ("P."), a title or company abbreviation ("Mr.", "Inc."),
     # a dotted acronym ("U.S."); fixed-width look-behinds, grouped by length, tried only before a period
@@ -38,8 +39,8 @@ _TOKEN = re.compile(
 )
 # The same tokens with the white space before each: ``findall`` gives every offset without match objects;
 # ``(word, mark)`` pairs for ``scan`` (with a group in the pattern ``findall`` gives only the group).
-_SPACED_TOKEN = re.compile(r"(\s*+)(" + _TOKEN.pattern + ")")
-_GROUPED_TOKEN = re.compile(r"(" + _TOKEN.pattern + ")")
+_SPACED_TOKEN = LazyPattern(r"(\s*+)(" + _TOKEN.pattern + ")")
+_GROUPED_TOKEN = LazyPattern(r"(" + _TOKEN.pattern + ")")
 _ADJECTIVE_ENDINGS = ("ed", "ing", "based", "born", "bound", "style", "run", "made", "wide", "like", "held")
 _QUOTES_OPEN = frozenset("\"“‘'«(")
 _SENTENCE_END = frozenset(".!?")

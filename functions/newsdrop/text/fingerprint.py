@@ -9,14 +9,14 @@ end to end as one integer, instead of a Python loop over bits.
 from __future__ import annotations
 
 import hashlib
-import re
 import sys
 from array import array
 
 from newsdrop.models import Fingerprint
+from newsdrop.text.lazyre import LazyPattern
 
-_TOKEN = re.compile(r"\w+")
-_NON_WORD = re.compile(r"\W")
+_TOKEN = LazyPattern(r"\w+")
+_NON_WORD = LazyPattern(r"\W")
 _MASK = (1 << 64) - 1
 MAX_SHINGLES = 4096
 CHUNK_CHARACTERS = 65_536

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from newsdrop.errors import NoArticleTextError, UnsupportedFormatError
 from newsdrop.text.authors import clean_authors
 from newsdrop.text.document import Document
+from newsdrop.text.lazyre import LazyPattern
 from newsdrop.text.pubdate import MARKUP_PARAMS, find_published
 
 if TYPE_CHECKING:
@@ -69,13 +70,13 @@ MIN_PROSE_CHARACTERS = 40
 # split bodies: same-class containers sharing an ancestor this close hold the rest of the article
 CONTINUATION_ANCESTORS = 3
 MAX_LINK_SHARE = 0.5
-WORD = re.compile(r"\w+")
+WORD = LazyPattern(r"\w+")
 # <?xml …?> and <!DOCTYPE … [internal subset]> at the top of the page (no nested quantifiers)
-PROLOG = re.compile(r"^\s*(?:<\?xml[^>]{0,500}>\s*)?(?:<!DOCTYPE[^\[>]{0,1000}(?:\[[^\]]*\])?\s*>)?", re.I)
+PROLOG = LazyPattern(r"^\s*(?:<\?xml[^>]{0,500}>\s*)?(?:<!DOCTYPE[^\[>]{0,1000}(?:\[[^\]]*\])?\s*>)?", re.I)
 PROLOG_WINDOW = 200_000
 # trafilatura's category and tag link patterns (extract_catstags), to skip its XPaths when nothing can match
-CATEGORY_HREF = re.compile("/categor(?:y|ies|s)?/")
-TAG_HREF = re.compile("/tag(?:y|ies|s)?/")
+CATEGORY_HREF = LazyPattern("/categor(?:y|ies|s)?/")
+TAG_HREF = LazyPattern("/tag(?:y|ies|s)?/")
 HREFS = "//a/@href"
 SECTION_META = './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
 # every node tree.iter() yields (elements, comments, processing instructions), counted in libxml2

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 
+from newsdrop.text.lazyre import LazyPattern
+
 # [ad_1], [ad_2], [ad#3], [advert], [sponsored], [/ad], [caption id="x"], [embed]…[/embed] tags
-SHORTCODE = re.compile(
+SHORTCODE = LazyPattern(
     r"\[/?(?:ads?|adsense|advert|advertisement|sponsored|caption|embed|tweet|video|gallery|audio|related)"
     r"(?:[ _#=-][^\[\]\n]{0,120})?\]",
     re.I,
@@ -82,7 +84,7 @@ SECTION_OPENERS = frozenset((
 JUNK_LINES: dict[str, str] = {line: kind for kind, lines in _JUNK_BY_KIND.items() for line in lines}
 
 # Short lines that start like these are calls to action, not article text.
-JUNK_PREFIXES = re.compile(
+JUNK_PREFIXES = LazyPattern(
     r"(?i)(?:"
     r"(?P<share>share (?:this|on|via|the|article|story)\b|follow us\b|"
     r"follow (?:\w+ )?on (?:twitter|facebook|instagram)|like us on facebook|click to share|share:|tweet this)"
@@ -102,17 +104,17 @@ JUNK_PREFIXES = re.compile(
     r")"
 )
 # Photo captions and credits: "Protesters in the square (Image: GETTY)", "Image copyright Getty Images"
-CAPTION = re.compile(
+CAPTION = LazyPattern(
     r"(?i)\((?:image|images|photo|photos|picture|pic|credit|video)s?:[^()]{1,60}\)\s*$|"
     r"^(?:image|photo|picture) (?:copyright|caption|credit)\b|^(?:photo|image|picture|credit)s?:\s"
 )
 # Teaser headlines tagged for the reader: "China furious at Macron [INSIGHT]", "Storm hits coast [VIDEO]"
-TEASER_TAG = re.compile(r"\[[A-Z][A-Z ]{1,20}\]\W{0,3}$")
+TEASER_TAG = LazyPattern(r"\[[A-Z][A-Z ]{1,20}\]\W{0,3}$")
 # Lines longer than this are never removed on a prefix alone.
 JUNK_PREFIX_MAX_CHARS = 200
 
 # Vocabulary of navigation, footers and notices: page evidence for the body finder.
-BOILERPLATE = re.compile(
+BOILERPLATE = LazyPattern(
     r"(?i)\b(?:privacy(?: policy| notice| settings)?|terms (?:of|and) (?:use|service|conditions|sale)|"
     r"cookies?|all rights reserved|copyright|sitemap|site map|contact us|about us|advertise with us|"
     r"advertise|newsletters?|subscribe|subscription|sign (?:in|up)|log (?:in|out)|login|my account|"
@@ -121,7 +123,7 @@ BOILERPLATE = re.compile(
     r"terms|accessibility|ad choices|do not sell)\b"
 )
 # Comment sections: "9. jdoe says:", "Reply", "12 Comments", "Leave a Reply", "November 19, 2019 at 8:13 am".
-COMMENT_MARKER = re.compile(
+COMMENT_MARKER = LazyPattern(
     r"(?i)^(?:\d{1,4}\.\s+)?(?:\S[^\n]{0,60}\s(?:says|said|wrote|writes|replied|commented)\s*:"
     r"|(?:reply|report|flag|like|permalink|reply to this comment|report abuse|load more comments|"
     r"show comments|hide comments|add (?:a|your) comment|leave a (?:reply|comment)|post a comment|"
@@ -130,10 +132,10 @@ COMMENT_MARKER = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}, \d{4},? (?:at )?"
     r"\d{1,2}:\d{2}\s*(?:am|pm)?)$)"
 )
-COPYRIGHT = re.compile(r"(?i)(?:©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}|all rights reserved)")
+COPYRIGHT = LazyPattern(r"(?i)(?:©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}|all rights reserved)")
 
 # "Published 3:45 PM ET, Tue February 22, 2022", "Updated: Feb 22, 2022 10:01"
-PUBLISHED_LINE = re.compile(
+PUBLISHED_LINE = LazyPattern(
     r"(?i)^(?:(?:first |last )?(?P<kind>published|posted|updated|last updated|modified|date)"
     r"(?: on| at)?\s*[:|-]?\s*)(?P<value>.{4,80})$"
 )
@@ -170,4 +172,4 @@ def junk_kind(line: str) -> str | None:
 
 # Back-compatible names of the first version.
 TRAILER_LINES = tuple(line for line, kind in JUNK_LINES.items() if kind == "trailer")
-JUNK_LINE = re.compile(r"(?i)(?:" + "|".join(re.escape(t) for t in TRAILER_LINES) + r")[:.!]?")
+JUNK_LINE = LazyPattern(r"(?i)(?:" + "|".join(re.escape(t) for t in TRAILER_LINES) + r")[:.!]?")

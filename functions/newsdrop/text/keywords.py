@@ -15,14 +15,15 @@ import math
 import re
 
 from newsdrop.models import Entity, Keyword
+from newsdrop.text.lazyre import LazyPattern
 from newsdrop.text.sentences import Sentence
 from newsdrop.text.stem import stem
 from newsdrop.text.stopwords import RARE_ZIPF, STOPWORDS, is_common, zipf
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
-_CLITIC = re.compile(r"['’](?:s|re|ve|ll|d|m|t)$", re.IGNORECASE)
-_LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
+_WORD = LazyPattern(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_TOKEN = LazyPattern(r"\w+(?:['’-]\w+)*")
+_CLITIC = LazyPattern(r"['’](?:s|re|ve|ll|d|m|t)$", re.IGNORECASE)
+_LEADING_ARTICLE = LazyPattern(r"^(?:The|A|An)\s+")
 NAMED_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 MIN_LENGTH = 3
 POSITION_DECAY = 0.1  # weight 1 / (1 + decay * sentence index) for a word's first sentence

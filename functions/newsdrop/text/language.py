@@ -8,15 +8,16 @@ About 0.1 ms for a paragraph; the model loads on first use (~20 ms).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib.resources import files
 from itertools import islice
 from typing import Any
 
+from newsdrop.text.lazyre import LazyPattern
+
 MODEL_FILE = "lid.176.ftz"
 _LABEL = "__label__"
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = LazyPattern(r"[^\W\d_]")
 # fastText's legacy or macro-language labels → the ISO 639-1 codes readers expect.
 _ISO = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "no": "nb"}
 MAX_CHARS = 2_000  # a few paragraphs decide; more costs time and changes nothing

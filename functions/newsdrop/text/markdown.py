@@ -13,35 +13,36 @@ from __future__ import annotations
 import re
 
 from newsdrop.text.document import Document
+from newsdrop.text.lazyre import LazyPattern
 
-HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
-FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-FRONT_MATTER_FENCE = re.compile(r"^---\s*$")
-FRONT_MATTER_FIELD = re.compile(r"^(\w[\w-]*)\s*:\s*(.*)$")
+HEADING = LazyPattern(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+SETEXT_UNDERLINE = LazyPattern(r"^\s{0,3}(?:=+|-+)\s*$")
+FENCE = LazyPattern(r"^\s{0,3}(```|~~~)")
+FRONT_MATTER_FENCE = LazyPattern(r"^---\s*$")
+FRONT_MATTER_FIELD = LazyPattern(r"^(\w[\w-]*)\s*:\s*(.*)$")
 # bracket contents exclude "[" so every scan stops at the next bracket: linear time
-IMAGE = re.compile(r"!\[[^\[\]\n]*\](?:\([^()\n]*\)|\[[^\[\]\n]*\])")
-LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\n]*\)")
-REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
-AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
-REF_DEF = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s+\S+")
-FOOTNOTE_MARK = re.compile(r"\[\^[^\[\]\n]+\]")
+IMAGE = LazyPattern(r"!\[[^\[\]\n]*\](?:\([^()\n]*\)|\[[^\[\]\n]*\])")
+LINK = LazyPattern(r"\[([^\[\]\n]+)\]\([^()\n]*\)")
+REF_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
+AUTOLINK = LazyPattern(r"<((?:https?|mailto):[^<>\s]+)>")
+REF_DEF = LazyPattern(r"^\s{0,3}\[[^\]\n]+\]:\s+\S+")
+FOOTNOTE_MARK = LazyPattern(r"\[\^[^\[\]\n]+\]")
 # emphasis markers are dropped where they open or close a word, paired or not (linear, no backtracking)
 _MARK = r"(?:\*{1,3}|_{1,3}|~~)"
-EMPHASIS_MARK = re.compile(
+EMPHASIS_MARK = LazyPattern(
     rf"(?:(?<!\S)|(?<=[(\"'“‘])){_MARK}(?=[^\s*_~])"  # opening: before a word
     rf"|(?<=[^\s*_~]){_MARK}(?![^\s.,;:!?)\"'”’])"  # closing: after a word, before a space or punctuation
 )
-CODE = re.compile(r"`+([^`\n]+)`+")
-LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?")
-QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
-RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
-TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<!--.*?-->")
-ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
-ESCAPED = re.compile(r"[\ue000-\ue07f]")  # escaped characters are parked in the private-use area
-HARD_BREAK = re.compile(r"(?:\\|\s{2,})$")
+CODE = LazyPattern(r"`+([^`\n]+)`+")
+LIST_ITEM = LazyPattern(r"^\s*(?:[*+-]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?")
+QUOTE = LazyPattern(r"^\s{0,3}(?:>\s?)+")
+RULE = LazyPattern(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+TABLE_SEPARATOR = LazyPattern(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+TABLE_ROW = LazyPattern(r"^\s*\|.*\|\s*$")
+HTML_TAG = LazyPattern(r"</?[A-Za-z][^<>\n]*>|<!--.*?-->")
+ESCAPE = LazyPattern(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+ESCAPED = LazyPattern(r"[\ue000-\ue07f]")  # escaped characters are parked in the private-use area
+HARD_BREAK = LazyPattern(r"(?:\\|\s{2,})$")
 
 
 def inline(text: str) -> str:

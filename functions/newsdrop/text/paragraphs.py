@@ -13,25 +13,26 @@ from collections import Counter
 from dataclasses import dataclass
 
 from newsdrop.text.junk import BOILERPLATE, COMMENT_MARKER, COPYRIGHT, junk_kind
+from newsdrop.text.lazyre import LazyPattern
 
 # Bullets and list markers that inscriptis and other page-to-text tools write.
-BULLET = re.compile(r"^(?:[*+•·▪►▸‣◦o-]|\d{1,3}[.)])\s+")
+BULLET = LazyPattern(r"^(?:[*+•·▪►▸‣◦o-]|\d{1,3}[.)])\s+")
 # A menu entry: a few words, no digit, no sentence end ("Latest News & Rumors", "Home").
-MENU_LABEL = re.compile(r"^[^\d.!?]*[^\d.!?:;,\s]$")
+MENU_LABEL = LazyPattern(r"^[^\d.!?]*[^\d.!?:;,\s]$")
 MENU_LABEL_WORDS = 4
 MENU_LABEL_CHARS = 40
 # Copyright and notice lines are short; longer lines are not searched for them.
 NOTICE_MAX_CHARS = 300
-MENU_BULLET = re.compile(r"^[*+•·▪►▸‣◦o]\s+")
-BULLET_ONLY = re.compile(r"^[*+•·▪►▸‣◦o|/\\>»›<«‹-]{1,3}$")
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+MENU_BULLET = LazyPattern(r"^[*+•·▪►▸‣◦o]\s+")
+BULLET_ONLY = LazyPattern(r"^[*+•·▪►▸‣◦o|/\\>»›<«‹-]{1,3}$")
+WORD = LazyPattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Characters of scripts written without spaces: each one carries about a word.
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$|[\"”’»]$")
-URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|%2F", re.I)
-URL_TOKEN = re.compile(r"\S*(?:https?://|www\.)\S*|\S+\.(?:com|org|net|html?)\S*", re.I)
-SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s-\s(?=[A-Z])")
-DATE_OR_TIME = re.compile(
+CJK = LazyPattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+SENTENCE_END = LazyPattern(r"[.!?。！？…][\"'”’»)\]]*$|[\"”’»]$")
+URL = LazyPattern(r"https?://|www\.|\.(?:com|org|net|html?)\b|%2F", re.I)
+URL_TOKEN = LazyPattern(r"\S*(?:https?://|www\.)\S*|\S+\.(?:com|org|net|html?)\S*", re.I)
+SEPARATORS = LazyPattern(r"\s[|•·»›/]\s|\s-\s(?=[A-Z])")
+DATE_OR_TIME = LazyPattern(
     r"(?i)\b(?:\d{1,2}:\d{2}\s*(?:am|pm)?|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.? \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+ (?:hours?|"
     r"minutes?|days?|mins?) ago)\b"

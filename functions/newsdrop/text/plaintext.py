@@ -21,6 +21,7 @@ from newsdrop.errors import NoArticleTextError
 from newsdrop.text.authors import byline_authors
 from newsdrop.text.document import Cleaning, Document
 from newsdrop.text.junk import PUBLISHED_LINE, SECTION_OPENERS, SHORTCODE, junk_kind, line_key
+from newsdrop.text.lazyre import LazyPattern
 from newsdrop.text.paragraphs import (
     BULLET,
     SENTENCE_END,
@@ -60,25 +61,25 @@ TITLE_MAX_CHARS = 250
 # A page's headline shares at least this share of its content words with the body's first paragraphs.
 HEADLINE_MIN_OVERLAP = 0.3
 # Marks of credits, breadcrumbs and notices, never of a headline.
-NOT_HEADLINE = re.compile(r"©|\||»|›|\bshare\b|\bimage:|\bphoto:|\bcredit|you are here|\bhome\b", re.I)
+NOT_HEADLINE = LazyPattern(r"©|\||»|›|\bshare\b|\bimage:|\bphoto:|\bcredit|you are here|\bhome\b", re.I)
 
 # A writer's name on its own line: "Larisa Sayenko", "Mary J. Blige"
-BARE_NAME = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: (?:de |van |von |al-)?[A-Z][A-Za-z'’-]+){1,2}$")
+BARE_NAME = LazyPattern(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: (?:de |van |von |al-)?[A-Z][A-Za-z'’-]+){1,2}$")
 # "LONDON, Feb 22 (Reuters) -", "WASHINGTON (AP) —", "(CNN)", "MADRID —"
-DATELINE_SEP = re.compile(r"\s*[-–—―]+\s+|(?<=\))\s*[-–—―]*\s*")
-DATELINE_AGENCY = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&' -]{1,40})\)$")
-DATELINE_PLACE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30}){0,3}$")
+DATELINE_SEP = LazyPattern(r"\s*[-–—―]+\s+|(?<=\))\s*[-–—―]*\s*")
+DATELINE_AGENCY = LazyPattern(r"\((?P<agency>[A-Z][A-Za-z.&' -]{1,40})\)$")
+DATELINE_PLACE = LazyPattern(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30}){0,3}$")
 DATELINE_MAX = 90
 DATELINE_MIN_WORDS = 6
-MONTH_DAY_END = re.compile(
+MONTH_DAY_END = LazyPattern(
     r"(?i),?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d{1,2}$"
 )
 # A dateline on a line of its own: "LONDON 1996-08-30", "FARMINGTON HILLS, Mich."
-DATELINE_LINE = re.compile(
+DATELINE_LINE = LazyPattern(
     r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?(?:\s+\d{4}-\d{2}-\d{2}|"
     r",?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?$"
 )
-DATE_IN_TEXT = re.compile(
+DATE_IN_TEXT = LazyPattern(
     r"(?i)\b(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|"
     r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{4})\b"

@@ -22,6 +22,8 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from newsdrop.text.lazyre import LazyPattern
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -46,12 +48,12 @@ MONTH_NUMBER = {name: number for number, names in _MONTHS.items() for name in na
 _MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 
 # "May 19, 2010" | "19. Mai 2010" | "19 de mayo de 2010" | "2010-05-19"
-DATE_IN_TEXT = re.compile(
+DATE_IN_TEXT = LazyPattern(
     rf"(?i)\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>\d{{1,2}})\.?\s*(?:de\s+)?(?P<m2>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y2>(?:19|20)\d\d)"
     r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))\b"
 )
-PUBLISHED_WORD = re.compile(
+PUBLISHED_WORD = LazyPattern(
     r"(?i)\b(?:published|posted|first\s+published|veröffentlicht|gepostet|erschienen|publié|publiée"
     r"|publicado|publicada|pubblicato|gepubliceerd|geplaatst)\b"
 )

@@ -24,16 +24,16 @@ his country would seek a “diplomatic solution”).
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from newsdrop.models import Entity, Quote
 from newsdrop.text import cues
+from newsdrop.text.lazyre import LazyPattern
 from newsdrop.text.sentences import Sentence
 
-_MARK = re.compile(r"''|[\"“”„«»]|\n")
+_MARK = LazyPattern(r"''|[\"“”„«»]|\n")
 _CURLY_OPENERS = "“„«"
 _STRAIGHT = ('"', "''")
 _LEFT_OPEN = frozenset("([{—–-/\u00a0“„«‘")
@@ -41,12 +41,12 @@ _RIGHT_CLOSE = frozenset(".,;:!?)]}—–-/…\u00a0”»’")
 _OPEN, _CLOSE, _EITHER = 1, 2, 3
 
 # Words in an attribution: words with inner apostrophes/hyphens, "U.S."-style acronyms, punctuation.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_][\w'’\-]*\.?|[^\w\s]")
-_CAP_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?")
-_SENTENCE_END = re.compile(r"[.!?][ \u00a0]+[A-Z“\"']")
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_SPACE_GAP = re.compile(r"[ \u00a0]+")
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_TOKEN = LazyPattern(r"(?:[^\W\d_]\.){2,}|[^\W_][\w'’\-]*\.?|[^\w\s]")
+_CAP_WORD = LazyPattern(r"\b[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?")
+_SENTENCE_END = LazyPattern(r"[.!?][ \u00a0]+[A-Z“\"']")
+_POSSESSIVE = LazyPattern(r"(?:['’]s|['’])$")
+_SPACE_GAP = LazyPattern(r"[ \u00a0]+")
+_WORD = LazyPattern(r"[^\W\d_][\w'’\-]*")
 
 _CONTEXT = 300  # characters looked at before a passage
 _AFTER = 200  # and after it

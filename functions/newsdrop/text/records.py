@@ -46,6 +46,7 @@ from datetime import UTC, datetime
 from newsdrop.errors import MalformedJsonError, NoArticleTextError, UnsupportedFormatError
 from newsdrop.text.authors import clean_authors, split_authors
 from newsdrop.text.document import Document
+from newsdrop.text.lazyre import LazyPattern
 
 MAX_RECORDS = 1_000
 BODY_FIELDS = ("maintext", "text", "article_text", "body", "content", "article", "html", "raw_html")
@@ -61,11 +62,11 @@ LANGUAGE_FIELDS = ("language", "meta_lang", "lang")
 TAG_FIELDS = ("tags", "categories", "keywords", "meta_keywords")
 WRAPPER_FIELDS = ("articles", "items", "records", "results", "data")
 
-TAG = re.compile(r"<[^<>]{0,500}>")
-LOOKS_LIKE_HTML = re.compile(r"\s*<(?:!doctype|[a-z][a-z0-9]*)[\s>/]", re.I)
-URL = re.compile(r"https?://\S+$")
-TAG_SEPARATOR = re.compile(r"\s*[;,]\s*")
-LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?$")
+TAG = LazyPattern(r"<[^<>]{0,500}>")
+LOOKS_LIKE_HTML = LazyPattern(r"\s*<(?:!doctype|[a-z][a-z0-9]*)[\s>/]", re.I)
+URL = LazyPattern(r"https?://\S+$")
+TAG_SEPARATOR = LazyPattern(r"\s*[;,]\s*")
+LANGUAGE_CODE = LazyPattern(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?$")
 
 
 def read_json(text: str) -> list[Document]:
@@ -170,7 +171,7 @@ def _first(record: dict, fields: tuple[str, ...]) -> object:
     return None
 
 
-def _first_text(record: dict, fields: tuple[str, ...], shape: re.Pattern[str] | None = None) -> str | None:
+def _first_text(record: dict, fields: tuple[str, ...], shape: LazyPattern | None = None) -> str | None:
     for name in fields:
         value = _text_value(record.get(name))
         if value and (shape is None or shape.match(value)):

@@ -8,8 +8,9 @@ read once), then a bounded look at the word before and the word after.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from newsdrop.text.lazyre import LazyPattern
 
 
 def words(listing: str) -> frozenset[str]:
@@ -59,9 +60,9 @@ SENTENCE_STARTERS = words(
 )
 
 # A candidate boundary: a run of terminal punctuation with its closing quotes, or a blank line.
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*|\n[ \t\r\f\v]*\n""")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]{0,20})$")
-_NEXT = re.compile(r"""\s{0,200}["'“‘«(\[]{0,3}(\w{0,30})""")
+_BOUNDARY = LazyPattern(r"""[.!?…]+["'”’»)\]]*|\n[ \t\r\f\v]*\n""")
+_WORD_BEFORE = LazyPattern(r"([^\W\d_][\w.]{0,20})$")
+_NEXT = LazyPattern(r"""\s{0,200}["'“‘«(\[]{0,3}(\w{0,30})""")
 _CLOSERS = "\"'”’»)]"
 
 
@@ -149,7 +150,7 @@ def _append(out: list[Sentence], text: str, start: int, end: int, offset: int) -
     out.append(Sentence(s + offset, s + len(stripped) + offset, stripped))
 
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_BLANK_LINE = LazyPattern(r"\n[ \t\r\f\v]*\n")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:

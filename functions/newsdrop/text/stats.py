@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from newsdrop.models import Stats
+from newsdrop.text.lazyre import LazyPattern
 from newsdrop.text.sentences import Sentence
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_WORD = LazyPattern(r"\w+(?:['’]\w+)*")
 WORDS_PER_MINUTE = 238  # average silent reading speed for non-fiction (Brysbaert, 2019)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain, combinations
 
+from newsdrop.text.lazyre import LazyPattern
 from newsdrop.text.sentences import Sentence
 from newsdrop.text.stem import stem
 from newsdrop.text.stopwords import STOPWORDS
@@ -31,9 +32,9 @@ CENTRALITY_WEIGHT = 0.5
 TITLE_WEIGHT = 0.5
 QUOTE_PENALTY = 0.3  # a sentence opening with a quotation is rarely the gist
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = LazyPattern(r"[^\W_]+")
 # A dateline or source tag opening the first sentence: "WASHINGTON (Reuters) -", "(CNN)", "LONDON —".
-_DATELINE = re.compile(
+_DATELINE = LazyPattern(
     r"""^(?:
         \((?:CNN|AP|Reuters|AFP)\)\s*(?:--?|—|–)?\s*
       | [A-Z][A-Z .,'’-]{1,40}(?:,\s[A-Z][A-Za-z. ]{1,30})?\s*\([A-Za-z .]{1,30}\)\s*(?:--?|—|–)\s*
@@ -42,7 +43,7 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 # Sentences that are page furniture rather than story.
-_JUNK = re.compile(
+_JUNK = LazyPattern(
     r"""scroll\sdown\sfor|\bread\smore\s*(?:[:»>|]|$|here\b|at\b)|\bclick\shere\b|\bsubscribe\b
       |sign\sup\s(?:for\sour|to\sour|here|now)|\bfollow\sus\b|photo\s?credit|getty\simages
       |\(AP\sPhoto|/Reuters\b|/AFP\b|\bPUBLISHED:|\bUPDATED:|last\supdated|all\srights\sreserved
@@ -57,11 +58,11 @@ _JUNK_HINTS = (
     "published:", "updated", "rights reserved", "copyright", "©", "share this", "video", "below", ":",
 )
 # A photo caption run into the text: "Haul: The cherry picker collecting drugs ... The amount ...".
-_CAPTION = re.compile(r"^[A-Z][\w'’-]{0,20}:\s")
+_CAPTION = LazyPattern(r"^[A-Z][\w'’-]{0,20}:\s")
 # A byline: "By John Smith, Reuters".
-_BYLINE = re.compile(r"^By\s+[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*(?:\s|,|$)")
+_BYLINE = LazyPattern(r"^By\s+[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*(?:\s|,|$)")
 _OPENING_QUOTES = "\"“‘'"
-_END = re.compile(r"""[.!?]["'”’)]?$""")
+_END = LazyPattern(r"""[.!?]["'”’)]?$""")
 
 
 @dataclass(frozen=True, slots=True)
