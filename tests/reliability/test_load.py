@@ -48,6 +48,12 @@ def _name(i: int) -> str:
     return f"doomed-{i:05d}.txt" if i % DOOMED_EVERY == 3 else f"batch/article-{i:05d}.txt"
 
 
+# moto's in-process ReceiveMessage is not thread-safe: without this, one run lost a whole batch until its
+# visibility timeout and another handed a message to two workers, which pushed a summarized object's
+# duplicate notification into the DLQ. Receives are serialized; the handlers still run concurrently.
+_RECEIVE_LOCK = threading.Lock()
+
+
 def _worker(stack: Any, stop: threading.Event, totals: Counter, lock: threading.Lock) -> None:
     from newsdrop.handler import lambda_handler
     from newsdrop.local.runner import poll_once
@@ -56,7 +62,7 @@ def _worker(stack: Any, stop: threading.Event, totals: Counter, lock: threading.
         try:
             batch = poll_once(stack.sqs, stack.outputs.queue_url, stack.outputs.queue_arn, lambda_handler,
                               region=stack.region, timeout_seconds=stack.timeout_seconds, wait_seconds=1,
-                              retry_after_seconds=0)
+                              retry_after_seconds=0, receive_lock=_RECEIVE_LOCK)
         except Exception as error:  # a crashed invocation: its messages come back; count it and go on
             with lock:
                 totals["crashed_batches"] += 1

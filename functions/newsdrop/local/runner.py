@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,19 +70,24 @@ def poll_once(
     timeout_seconds: float,
     wait_seconds: int = 0,
     retry_after_seconds: int | None = None,
+    receive_lock: AbstractContextManager[Any] | None = None,
 ) -> BatchResult:
     """One receive → invoke → delete cycle; returns how many messages were handled and which failed.
 
     ``retry_after_seconds``: make failed messages visible again after this long instead of the
     queue's visibility timeout (the receive count still grows, so the redrive policy still applies).
+    ``receive_lock``: shared by pollers of one in-process moto server, whose ReceiveMessage is not
+    thread-safe (concurrent receives can hand a message to two pollers, or lose a batch until its
+    visibility timeout); real SQS needs none.
     """
-    response = sqs.receive_message(
-        QueueUrl=queue_url,
-        MaxNumberOfMessages=MAX_BATCH,
-        WaitTimeSeconds=wait_seconds,
-        AttributeNames=["All"],
-        MessageAttributeNames=["All"],
-    )
+    with receive_lock or nullcontext():
+        response = sqs.receive_message(
+            QueueUrl=queue_url,
+            MaxNumberOfMessages=MAX_BATCH,
+            WaitTimeSeconds=wait_seconds,
+            AttributeNames=["All"],
+            MessageAttributeNames=["All"],
+        )
     messages = response.get("Messages", [])
     if not messages:
         return BatchResult(0, [])
