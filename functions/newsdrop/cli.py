@@ -113,7 +113,7 @@ def _process(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from newsdrop.models import error_json_schema, json_schema
+    from newsdrop.contract import error_json_schema, json_schema
 
     print(json.dumps(error_json_schema() if args.error else json_schema(), indent=2, ensure_ascii=False))
     return EXIT_OK

@@ -216,8 +216,7 @@ class Connection:
 
     def settings(self) -> Any:
         """Function settings from the environment, with the stack's prefixes when it has them."""
-        from pydantic import ValidationError
-
+        from newsdrop.errors import ConfigurationError
         from newsdrop.settings import Settings
 
         outputs = self.stack_outputs() if not _env_has_settings() else {}
@@ -228,9 +227,9 @@ class Connection:
             "output_bucket": outputs.get("OutputBucketName"),
         }
         try:
-            return Settings(**{k: v for k, v in values.items() if v})
-        except ValidationError as error:
-            raise UsageError(f"inconsistent NEWSDROP_* settings: {error.errors()[0]['msg']}") from error
+            return Settings.load(**{k: v for k, v in values.items() if v})
+        except ConfigurationError as error:
+            raise UsageError(f"inconsistent NEWSDROP_* settings: {error.message}") from error
 
     def output_bucket(self) -> str:
         from newsdrop.settings import OUTPUT_BUCKET

@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from newsdrop.contract import contract_model, load
 from newsdrop.errors import NewsdropError
 from newsdrop.models import SCHEMA_VERSION, ArticleSummary, ErrorRecord
 
@@ -199,7 +200,8 @@ def parse_record(body: bytes | str, key: str = "") -> tuple[Record, str | None]:
         raise CorruptSummaryError(f"{key or 'document'} is not JSON: {error}") from error
     if not isinstance(data, dict):
         raise CorruptSummaryError(f"{key or 'document'} is JSON but not an object")
-    model: type[BaseModel] = ErrorRecord if "error" in data else ArticleSummary
+    record_type = ErrorRecord if "error" in data else ArticleSummary
+    model = contract_model(record_type)
     version = str(data.get("schema_version", ""))
     parsed = schema_version_tuple(version)
     if parsed is None:
@@ -208,7 +210,7 @@ def parse_record(body: bytes | str, key: str = "") -> tuple[Record, str | None]:
     if newer:
         data = strip_unknown(model, data)
     try:
-        record = model.model_validate(data)
+        record = load(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "document"

@@ -160,7 +160,7 @@ def test_get_of_a_multi_article_input_points_at_its_records(filled, capsys):
 
 
 def test_export_writes_json_lines_to_stdout(filled, capsys):
-    from newsdrop.models import ArticleSummary
+    from newsdrop.contract import ArticleSummary
 
     code, out, _ = run(capsys, "summaries", "export")
     records = [ArticleSummary.model_validate_json(line) for line in out.splitlines()]

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from newsdrop.models import SCHEMA_VERSION, ArticleSummary, ErrorRecord
+from newsdrop.contract import ArticleSummary, ErrorRecord
+from newsdrop.models import SCHEMA_VERSION
 from tests.infra.conftest import resources_of_type
 
 TABLES = [

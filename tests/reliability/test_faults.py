@@ -37,7 +37,7 @@ def test_the_queue_and_the_function_read_one_max_receive_count():
     environment = template["Resources"]["IngestFunction"]["Properties"]["Environment"]["Variables"]
     assert queue["RedrivePolicy"]["maxReceiveCount"] == {"Ref": "MaxReceiveCount"}
     assert environment[MAX_RECEIVE_COUNT] == {"Ref": "MaxReceiveCount"}
-    assert Settings().max_receive_count == template_max_receive_count()
+    assert Settings.load().max_receive_count == template_max_receive_count()
 
 
 @pytest.fixture

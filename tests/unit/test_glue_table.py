@@ -14,7 +14,7 @@ from typing import Any, Literal
 import pytest
 from pydantic import BaseModel
 
-from newsdrop.models import ArticleSummary, ErrorRecord
+from newsdrop.contract import ArticleSummary, ErrorRecord
 
 Tree = str | tuple  # "string" | ("array", Tree) | ("map", Tree, Tree) | ("struct", ((name, Tree), ...))
 SCALARS = {str: "string", int: "bigint", float: "double", bool: "boolean"}

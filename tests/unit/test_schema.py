@@ -6,7 +6,7 @@ import json
 
 import jsonschema
 
-from newsdrop.models import error_json_schema, json_schema
+from newsdrop.contract import error_json_schema, json_schema
 from tests.conftest import SAMPLE, SCHEMA
 
 
