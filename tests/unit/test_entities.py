@@ -220,6 +220,9 @@ _WINDOW_TEXTS = [
     "Fans in Leeds cheered.\nLeeds beat Chelsea.\nLeeds won.\nThe mayor of Leeds spoke.\n",
     # abbreviations at line ends are no cut: "Inc." and "U.S." end their lines
     "Shares of Zorvex Inc.\nrose in the U.S.\nZorvex said it would hire. Officials in Ohio agreed.\n",
+    # lines ending with a quotation: a cut after the closing quote
+    "'We will act,' said Maria Costa.'\nCosta, the Portuguese minister, spoke in Lisbon.’\n"
+    "“Reform,” said Costa.”\nThe Bank of Portugal agreed.\n",
 ]
 
 
@@ -249,6 +252,9 @@ def test_windows_give_the_same_entities(text: str, size: int, monkeypatch: pytes
         ("Zorvex Inc.\nrose", 1, [(0, 16)]),  # the period of "Inc." is no sentence end
         ("In the U.S.\nrose", 1, [(0, 16)]),
         ("Ab cd\nEf.", 1, [(0, 9)]),  # no sentence end before the line break
+        ("Ab cd.'\nEf.", 1, [(0, 8), (8, 11)]),  # a sentence end and a closing quote
+        ("Ab “cd.”\nEf.", 1, [(0, 9), (9, 12)]),
+        ("Ab cd'\nEf.", 1, [(0, 10)]),  # a quote without a sentence end before it
         ("", 1, [(0, 0)]),
     ],
 )
@@ -303,6 +309,55 @@ def test_runs_of_a_mark_give_the_same_entities(text: str, mark: str, length: int
 def test_a_run_of_a_mark_is_a_few_tokens(text: str) -> None:
     from newsdrop.text.entity_tokens import RUN_EDGE, TextStats, tokenize
 
-    tokens, _ = tokenize(text, set(), TextStats(), ())
-    assert len(tokens) <= 2 * RUN_EDGE + 5
-    assert "".join(text[t.start:t.end] for t in tokens) == text.replace(" ", "")
+    window = tokenize(text, set(), TextStats(), ())
+    assert len(window.words) <= 2 * RUN_EDGE + 5
+    pieces = [text[window.offsets[i]:window.end(i)] for i in range(len(window.words))]
+    assert "".join(pieces) == text.replace(" ", "")
+
+
+# --- sentence starts: which words open a sentence, a line or a quotation -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "word", "initial"),
+    [
+        ("Officials met Putin today.", (), "Putin", False),
+        ("Officials met. Putin left.", (), "Putin", True),  # after a sentence end
+        ("Officials said “Putin left.”", (), "Putin", True),  # after an opening quote
+        ("Officials met (Putin left).", (), "Putin", False),  # a bracket opens no sentence
+        ("Officials met. (Putin left).", (), "Putin", True),  # ... but keeps one open
+        ("Officials met, Putin left.", (), "Putin", False),
+        ("Officials met\nPutin left.", (), "Putin", True),  # a line start
+        ("-- Putin left.", (), "Putin", True),  # marks at a line start
+        ("Officials met Putin today.", (14,), "Putin", True),  # a sentence start given by the splitter
+        ("Officials said. ” Putin left.", (), "Putin", True),  # a closing quote keeps the sentence open
+        ("Officials said 2 Putin left.", (), "Putin", False),  # a number closes it
+        ("Officials met. " + "." * 50 + " Putin left.", (), "Putin", True),  # a run of marks reads as one
+        ("Officials met " + "*" * 50 + " Putin left.", (), "Putin", False),
+    ],
+)
+def test_initial_words(text: str, starts: tuple[int, ...], word: str, initial: bool) -> None:
+    from newsdrop.text.entity_tokens import TextStats, tokenize
+
+    window = tokenize(text, set(starts), TextStats(), ())
+    assert window.initial(window.words.index(word)) is initial
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "lowers", "caps"),
+    [
+        ("A Paris-based firm.", ["A", "Paris", "-based", "firm", "."],
+         ["a", "paris", "-based", "firm", "."], []),
+        ("Zorvex Inc. said", ["Zorvex", "Inc.", "said"], ["zorvex", "inc", "said"], []),
+        ("PUTIN'S WAR", ["PUTIN", "'S", "WAR"], ["putin", "'S", "war"], [0, 1, 2]),  # a capital headline
+        ("3M rose", ["3M", "rose"], ["3M", "rose"], []),  # not a word: kept as written
+    ],
+)
+def test_tokens(text: str, words: list[str], lowers: list[str], caps: list[int]) -> None:
+    from newsdrop.text.entity_tokens import TextStats, tokenize
+
+    window = tokenize(text, set(), TextStats(), ())
+    assert window.words == words
+    assert window.lowers == lowers
+    assert sorted(window.caps) == caps
+    assert [window.text[window.offsets[i]:window.end(i)] for i in range(len(words))] == words

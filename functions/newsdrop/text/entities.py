@@ -8,12 +8,16 @@ the context words before and after. Mentions are then merged per article: a late
 full name ("Putin" -> "Vladimir Putin"), an acronym joins its expansion ("EU" <-> "European Union"),
 and the forms written in all-capital headlines join the entities found in the body.
 
-Everything is one pass over a token list plus dictionary look-ups: linear in the text. A long text is read
-in windows (see ``entity_tokens.windows``) so that only one window's tokens are held at a time.
+Everything is one regex pass per window plus dictionary look-ups: linear in the text. Tokens are parallel
+lists (no object per token), Python loops run over capitalized words and spans only. A long text is read in
+windows (see ``entity_tokens.windows``) so that only one window's tokens are held at a time, and only
+small aggregates per written form are kept across windows.
 
 Modules: ``entity_tokens`` (tokens, headline lines), this one (candidate spans and their evidence),
-``entity_merge`` (grouping and merging per article), ``entity_lexicon`` (the word lists).
+``entity_merge`` (grouping and merging per article), ``entity_lexicon`` (the word lists),
+``entity_wordset`` (the compact set of words seen in lower case in a long text).
 """
+
 
 from __future__ import annotations
 
@@ -57,18 +61,20 @@ from newsdrop.text.entity_lexicon import (
     WEAK,
 )
 from newsdrop.text.entity_merge import Headword, Mention, group_mentions, headwords, resolve
-from newsdrop.text.entity_tokens import TextStats, Token, scan, tokenize, windows
+from newsdrop.text.entity_tokens import TextStats, Window, scan, tokenize, windows
+from newsdrop.text.entity_wordset import WordSet
 from newsdrop.text.gazetteer import Gazetteer, load
 from newsdrop.text.lazyre import LazyPattern
 from newsdrop.text.sentences import Sentence
 
 _DIGIT = LazyPattern(r"\d")
 MAX_SPAN = 10
+_OF_GROUPS = (ORG_HEADS_OF, LOC_HEADS, ROLE_HEADS, LOC_SUFFIXES, ORG_SUFFIXES)
 
 
 def extract_entities(text: str, sentences: Sequence[Sentence] | None = None) -> list[Entity]:
     """Entities of ``text``: people, organizations and places, most mentioned first."""
-    if not text.strip():
+    if not text or text.isspace():  # no copy of the text
         return []
     gaz = load()
     starts = sorted(s.start for s in sentences or ())  # linear: the sentences come in order
@@ -80,23 +86,28 @@ def extract_entities(text: str, sentences: Sequence[Sentence] | None = None) -> 
     else:  # first the words seen in lower case anywhere: they count from the start
         for begin, end in cuts:
             scan(text, stats, SPORTS_WORDS, begin, end)
-        if stats.sports_words < 3:  # then result lines decide
-            lines = TextStats()
+        if stats.sports_words < 3:  # then result lines decide (the words were counted above)
             for begin, end in cuts:
+                lines = TextStats()
                 tokenize(text, (), lines, (), begin, end)
-            stats.result_lines = lines.result_lines
+                stats.result_lines += lines.result_lines
     sports = stats.sports_words >= 3 or stats.result_lines >= 2
+    lower_seen: set[str] | WordSet = stats.lower_seen
+    if kept is None:  # a long text: the words are kept compact while its windows are read
+        lower_seen = WordSet(stats.lower_seen)
+        stats.lower_seen = set()
     groups: dict = {}  # written form -> its mentions (``entity_merge``)
     heads: list[Headword] = []
     base = 0
     for begin, end in cuts:
-        tokens, caps = kept or tokenize(text, _starts_in(starts, begin, end), TextStats(), (), begin, end)
-        if heads and heads[-1].index == base - 1 and tokens:
-            heads[-1].before_number = tokens[0].text.isdigit()
-        group_mentions(groups, _mentions(text, tokens, caps, stats.lower_seen, gaz, sports), base)
-        heads.extend(headwords(tokens, caps, base))
-        base += len(tokens)
-    return resolve(groups, heads, text, gaz, stats.lower_seen, sports)
+        window = kept or tokenize(text, _starts_in(starts, begin, end), TextStats(), (), begin, end, False)
+        words = window.words
+        if heads and heads[-1].index == base - 1 and words:
+            heads[-1].before_number = words[0].isdigit()
+        group_mentions(groups, _mentions(window, lower_seen, gaz, sports), base)
+        heads.extend(headwords(window, base))
+        base += len(words)
+    return resolve(groups, heads, text, gaz, lower_seen, sports)
 
 
 def _starts_in(starts: list[int], begin: int, end: int) -> set[int]:
@@ -107,11 +118,15 @@ def _starts_in(starts: list[int], begin: int, end: int) -> set[int]:
 # --- candidate mentions ---------------------------------------------------------------------------
 
 
-def _is_name_word(tok: Token) -> bool:
+def _is_name_word(t: Window, i: int) -> bool:
     """A capitalized word of two letters or more (or an initial), with no digit ("F-16", "H1"); hyphenated
     names may end in a short lower-case syllable ("Kim In-so")."""
-    text = tok.text
-    if not tok.cap or len(text) < 2 or text[1] == "-" or _DIGIT.search(text):
+    if not t.cap[i]:
+        return False
+    text = t.words[i]
+    if text.isalpha():  # the common case: no digit, no hyphen
+        return len(text) > 1
+    if len(text) < 2 or text[1] == "-" or _DIGIT.search(text):
         return False  # "F-16", "H1", "D-Mass" (a party and state tag)
     if "-" not in text:
         return True
@@ -119,27 +134,29 @@ def _is_name_word(tok: Token) -> bool:
     return tail[:1].isupper() or tail in NAME_PARTICLES or len(tail) <= 5
 
 
-def _spans(tokens: list[Token], caps: set[int]) -> list[tuple[int, int]]:
+def _spans(t: Window) -> list[tuple[int, int]]:
     """Maximal runs of capitalized words, joined by connectors and initials' periods."""
     spans: list[tuple[int, int]] = []
-    n = len(tokens)
+    words, lowers, cap, caps = t.words, t.lowers, t.cap, t.caps
+    n = len(words)
     end = 0  # the end of the last run: a run starts after it
-    for i, first in enumerate(tokens):
-        if i < end or not first.cap or i in caps or not _is_name_word(first):
+    initial = t.initial
+    for i in [i for i in t.capitalized if i not in caps] if caps else t.capitalized:
+        if i < end or not _is_name_word(t, i):
             continue
         j = i + 1
         while j < n and j not in caps:
-            tok = tokens[j]
-            if (tok.cap and _is_name_word(tok) and (not tok.initial or (len(tokens[j - 1].text) == 2
-                                                   and tokens[j - 1].text.endswith(".")))) \
-                    or tok.text in REGNAL or ("-" in tok.text and _particle_name(tok)):
+            word = words[j]
+            if (cap[j] and _is_name_word(t, j) and (not initial(j) or (len(words[j - 1]) == 2
+                                                   and words[j - 1][-1] == "."))) \
+                    or word in REGNAL or ("-" in word and _particle_name(word)):
                 j += 1
-            elif tok.lower in CONNECTORS or tok.lower in POSSESSIVES:
+            elif lowers[j] in CONNECTORS or lowers[j] in POSSESSIVES:
                 k = j + 1
-                particles = tok.lower in NAME_PARTICLES
-                while particles and k < n and k - j < 3 and tokens[k].lower in NAME_PARTICLES:
+                particles = lowers[j] in NAME_PARTICLES
+                while particles and k < n and k - j < 3 and lowers[k] in NAME_PARTICLES:
                     k += 1
-                if k < n and _is_name_word(tokens[k]) and not tokens[k].initial and k not in caps:
+                if k < n and _is_name_word(t, k) and not initial(k) and k not in caps:
                     j = k + 1
                 else:
                     break
@@ -151,45 +168,46 @@ def _spans(tokens: list[Token], caps: set[int]) -> list[tuple[int, int]]:
     return spans
 
 
-def _known(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
+def _known(t: Window, i: int, j: int, gaz: Gazetteer) -> bool:
     """Whether ``tokens[i:j]`` is an acronym or a known place or organization by itself."""
-    if j - i == 1 and tokens[i].upper:
+    if j - i == 1 and i in t.upper:
         return True
-    key = " ".join([t.text for t in tokens[i:j]]).casefold()
-    return key in gaz.org_keys or gaz.is_place(key)
+    key = " ".join(t.words[i:j]).casefold()
+    return key in gaz.org_keys or key in gaz.countries or key in gaz.regions or key in gaz.major_cities \
+        or gaz.cities[key] is not None  # ``gaz.is_place``
 
 
-def _particle_name(tok: Token) -> bool:
+def _particle_name(word: str) -> bool:
     """ "al-Akhdar", "el-Sheikh", "bin-Laden": a lower-case particle joined to a capitalized name."""
-    head, _, tail = tok.text.partition("-")
+    head, _, tail = word.partition("-")
     return head in NAME_PARTICLES and tail[:1].isupper()
 
 
-def _split_connectors(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> list[tuple[int, int]]:
+def _split_connectors(t: Window, i: int, j: int, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Split a run at "and"/"&"/"the"/"for"/"on" unless it ends as an organization, and at "of" unless
     the word before it heads an organization, place or role."""
-    last = tokens[j - 1].lower
-    org_like = last in ORG_SUFFIXES or tokens[i].lower in ORG_HEADS_OF
+    lowers = t.lowers
+    last = lowers[j - 1]
+    org_like = last in ORG_SUFFIXES or lowers[i] in ORG_HEADS_OF
     parts: list[tuple[int, int]] = []
     start = i
     for k in range(i + 1, j - 1):
-        word = tokens[k].lower
+        word = lowers[k]
         split = False
         if word == "&":
             continue
         if word in POSSESSIVES:  # "Boatmen's Bancshares Inc" is one name, "Britain's Foreign Office" two
             split = last not in CORPORATE_SUFFIXES
         elif word in ("and", "for", "on", "the"):
-            split = not org_like or tokens[k - 1].lower in ORG_SUFFIXES or _known(tokens, start, k, gaz) \
-                or _known(tokens, k + 1, j, gaz)
+            split = not org_like or lowers[k - 1] in ORG_SUFFIXES or _known(t, start, k, gaz) \
+                or _known(t, k + 1, j, gaz)
         elif word == "of":
-            before = tokens[k - 1].lower
-            first = tokens[start].text
+            before = lowers[k - 1]
+            first = t.words[start]
             initial = len(first) == 2 and first.endswith(".")
             person = k - start >= 2 and (gaz.first_names[first.lower()] is not None or initial)
-            lone_first = k - start == 1 and tokens[start].initial
-            heads = any(before in group for group in (ORG_HEADS_OF, LOC_HEADS, ROLE_HEADS, LOC_SUFFIXES,
-                                                      ORG_SUFFIXES))
+            lone_first = k - start == 1 and t.initial(start)
+            heads = any(before in group for group in _OF_GROUPS)
             split = person or not ((org_like and not lone_first) or heads)
         if split:
             parts.append((start, k))
@@ -198,343 +216,369 @@ def _split_connectors(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> li
     return [(a, b) for a, b in parts if b > a]
 
 
-def _mentions(text: str, tokens: list[Token], caps: set[int], lower_seen: set[str],
-              gaz: Gazetteer, sports: bool) -> list[Mention]:
+def _mentions(t: Window, lower_seen: set[str] | WordSet, gaz: Gazetteer, sports: bool) -> list[Mention]:
     out: list[Mention] = []
+    text = t.text
     pending_role: tuple[str, int] | None = None  # a role-only span waiting for an apposed name
-    for i0, j0 in _spans(tokens, caps):
-        for i, j in ((i0, j0),) if j0 - i0 < 3 else _split_connectors(tokens, i0, j0, gaz):
-            i, j = _trim(tokens, i, j, lower_seen, gaz)
+    for i0, j0 in _spans(t):
+        for i, j in ((i0, j0),) if j0 - i0 < 3 else _split_connectors(t, i0, j0, gaz):
+            i, j = _trim(t, i, j, lower_seen, gaz)
             if i >= j:
                 continue
-            role_end = _role_prefix(tokens, i, j, gaz)
+            role_end = _role_prefix(t, i, j, gaz)
             if role_end >= j:  # the whole span is a role: "Foreign Minister, Dmytro Kuleba"
-                role = _role_phrase(tokens, text, i, j)
-                _modifier_mentions(tokens, text, i, j, out, gaz, lower_seen)
+                role = _role_phrase(t, i, j)
+                _modifier_mentions(t, i, j, out, gaz)
                 pending_role = (role, j)
                 continue
-            m = Mention(role_end, j, _span_text(text, tokens, role_end, j))
-            m.initial = tokens[role_end].initial and role_end == i
+            m = Mention(role_end, j, _span_text(t, role_end, j))
+            m.initial = role_end == i and t.initial(role_end)
             if role_end > i:
-                m.roles.append(_role_phrase(tokens, text, i, role_end))
+                m.roles.append(_role_phrase(t, i, role_end))
                 m.vote(PERSON, STRONG * 2)
-                _modifier_mentions(tokens, text, i, role_end, out, gaz, lower_seen)
-            elif pending_role and _apposed(tokens, pending_role[1], i):
-                m.roles.append(pending_role[0])
+                _modifier_mentions(t, i, role_end, out, gaz)
+            elif pending_role and i == pending_role[1] + 1 and t.words[pending_role[1]] == ",":
+                m.roles.append(pending_role[0])  # "Foreign Minister, Dmytro Kuleba"
                 m.vote(PERSON, STRONG * 2)
             pending_role = None
-            _context(tokens, text, m, gaz)
-            _evidence(tokens, m, gaz)
+            _context(t, text, m, gaz)
+            _evidence(t, m, gaz)
             if sports:
-                _team(tokens, m, gaz)
+                _team(t, m, gaz)
             out.append(m)
     return out
 
 
-def _span_text(text: str, tokens: list[Token], i: int, j: int) -> str:
+def _span_text(t: Window, i: int, j: int) -> str:
     """The written span; an abbreviation's period is dropped where it also ends the sentence."""
-    end = tokens[j - 1].end
-    last = tokens[j - 1].text
-    if last.endswith(".") and len(last) > 2 and "." not in last[:-1]:
-        nxt = tokens[j] if j < len(tokens) else None
-        continues = nxt is not None and (nxt.text[0].islower() or nxt.text[0].isdigit() or nxt.text in ",;)")
-        if nxt is None or nxt.initial or not continues:
+    words = t.words
+    last = words[j - 1]
+    end = t.offsets[j - 1] + len(last)
+    if last[-1] == "." and len(last) > 2 and "." not in last[:-1]:
+        if j >= len(words):
             end -= 1
-    return text[tokens[i].start:end]
+        else:
+            nxt = words[j]
+            continues = nxt[0].islower() or nxt[0].isdigit() or nxt in ",;)"
+            if not continues or t.initial(j):
+                end -= 1
+    return t.text[t.offsets[i]:end]
 
 
-def _trim(tokens: list[Token], i: int, j: int, lower_seen: set[str], gaz: Gazetteer) -> tuple[int, int]:
+def _trim(t: Window, i: int, j: int, lower_seen: set[str] | WordSet, gaz: Gazetteer) -> tuple[int, int]:
     """Drop a first word that is a common word or a nationality, and dates, honorifics or particles at
     either end."""
+    words, lowers, cap, upper = t.words, t.lowers, t.cap, t.upper
     while i < j:
-        tok = tokens[i]
-        if j - i > 1 and _known(tokens, i, j, gaz):
+        if j - i > 1 and _known(t, i, j, gaz):
             break  # "New York", "Czech Republic", "Saudi Arabia"
-        common = ((tok.lower in STOPWORDS and tok.initial) or (tok.lower in CONNECTORS and not tok.cap)) \
-            and not tok.upper and not tok.text.endswith(".")
-        if tok.initial and not common and tok.lower in lower_seen and not gaz.is_place(tok.text):
-            common = gaz.first_names[tok.lower] is None or j - i == 1
-        if common or tok.lower in MONTHS_AND_DAYS or tok.lower in HONORIFICS \
-                or (tok.lower in gaz.demonyms and _leading_demonym(tokens, i, j, gaz)):
+        lower = lowers[i]
+        initial = t.initial(i)
+        common = ((lower in STOPWORDS and initial) or (lower in CONNECTORS and not cap[i])) \
+            and i not in upper and words[i][-1] != "."
+        if initial and not common and lower in lower_seen and not gaz.is_place(words[i]):
+            common = gaz.first_names[lower] is None or j - i == 1
+        if common or lower in MONTHS_AND_DAYS or lower in HONORIFICS \
+                or (lower in gaz.demonyms and _leading_demonym(t, i, j, gaz)):
             i += 1
         else:
             break
-    if j - i == 1 and ((tokens[i].lower in STOPWORDS and not tokens[i].upper) or len(tokens[i].text) == 1
-                       or tokens[i].lower in COMMON_ACRONYMS):
+    if j - i == 1 and ((lowers[i] in STOPWORDS and i not in upper) or len(words[i]) == 1
+                       or lowers[i] in COMMON_ACRONYMS):
         return i, i
-    while j > i and (tokens[j - 1].lower in MONTHS_AND_DAYS or tokens[j - 1].lower in CONNECTORS):
+    while j > i and (lowers[j - 1] in MONTHS_AND_DAYS or lowers[j - 1] in CONNECTORS):
         j -= 1
     return i, j
 
 
-def _leading_demonym(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
+def _leading_demonym(t: Window, i: int, j: int, gaz: Gazetteer) -> bool:
     """ "Australian Tom Moody", "German Foreign Ministry": a nationality before a name or a ministry, unless
     it belongs to the name ("Scottish National Party", "Australian Open", "British Airways"), to a title
     ("Russian President") or is a given name ("Christian Cullen")."""
-    tok = tokens[i]
-    if j - i < 2 or tok.lower not in gaz.demonyms or _known(tokens, i, j, gaz):
+    lowers = t.lowers
+    if j - i < 2 or lowers[i] not in gaz.demonyms or _known(t, i, j, gaz):
         return False
-    last, nxt = tokens[j - 1].lower, tokens[i + 1].lower
+    last, nxt = lowers[j - 1], lowers[i + 1]
     if last in ORG_SUFFIXES:
         return nxt in PORTFOLIOS
-    if gaz.first_names[tok.lower] is not None:
+    if gaz.first_names[lowers[i]] is not None:
         return False
     return not (last in EVENT_SUFFIXES or last in ROLE_HEADS or nxt in ROLE_HEADS or nxt in ROLE_MODIFIERS)
 
 
-def _role_prefix(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> int:
+def _role_prefix(t: Window, i: int, j: int, gaz: Gazetteer) -> int:
     """Index after the title that opens the span ("Russian Foreign Minister Sergei Lavrov" -> 3): the last
     role word followed by a name, with "of <Object>" kept in the title ("Secretary of State")."""
+    lowers = t.lowers
     end = i
     k = i
     while k < j:
-        word = tokens[k].lower
-        if (word in ROLE_HEADS or "-" in word) and _is_role_head(tokens[k]):
+        word = lowers[k]
+        if (word in ROLE_HEADS or "-" in word) and _is_role_head(t, k):
             e = k + 1
-            while e + 1 < j and tokens[e].lower == "of" and _role_object(tokens[e + 1], gaz):
+            while e + 1 < j and lowers[e] == "of" and _role_object(t, e + 1, gaz):
                 e += 2
             end = e
             k = e
         else:
             k += 1
-    if end > i and end < j and (tokens[j - 1].lower in ORG_SUFFIXES or tokens[j - 1].lower in EVENT_SUFFIXES
-                                or tokens[end].lower in CONNECTORS):
+    if end > i and end < j and (lowers[j - 1] in ORG_SUFFIXES or lowers[j - 1] in EVENT_SUFFIXES
+                                or lowers[end] in CONNECTORS):
         return i  # "Premier League", "General Motors", "President of Russia": not a title before a name
     return end
 
 
-def _is_role_head(tok: Token) -> bool:
+def _is_role_head(t: Window, k: int) -> bool:
     """ "Minister", "CEO", "Major-General", "Sen."; not an all-capital word that is no title ("REP" in a
     headline), nor an abbreviation without its period ("Hun Sen")."""
-    word = tok.lower
-    if tok.upper and word not in ("ceo", "cfo", "coo", "mp", "mep"):
+    word = t.lowers[k]
+    if k in t.upper and word not in ("ceo", "cfo", "coo", "mp", "mep"):
         return False
-    if word in ABBREVIATED_TITLES and not tok.text.endswith("."):
+    if word in ABBREVIATED_TITLES and t.words[k][-1] != ".":
         return False
     return word in ROLE_HEADS or ("-" in word and word.rpartition("-")[2] in ROLE_HEADS)
 
 
-def _role_object(tok: Token, gaz: Gazetteer) -> bool:
-    return tok.lower in ROLE_MODIFIERS or tok.lower in ("state", "affairs") or gaz.is_place(tok.text)
+def _role_object(t: Window, k: int, gaz: Gazetteer) -> bool:
+    lower = t.lowers[k]
+    return lower in ROLE_MODIFIERS or lower in ("state", "affairs") or gaz.is_place(t.words[k])
 
 
-def _role_phrase(tokens: list[Token], text: str, i: int, j: int) -> str:
+def _role_phrase(t: Window, i: int, j: int) -> str:
     """The role text ``tokens[i:j]``, extended left over lower-case role words ("White House spokeswoman")."""
+    lowers, cap, upper = t.lowers, t.cap, t.upper
     k = i
     while k > 0 and i - k < 6:
-        prev = tokens[k - 1]
-        if prev.lower in ("of", "the") or (prev.lower in STOPWORDS and not prev.upper):
+        prev = lowers[k - 1]
+        if prev in ("of", "the") or (prev in STOPWORDS and k - 1 not in upper):
             break
-        if prev.lower in ROLE_MODIFIERS or prev.cap:
+        if prev in ROLE_MODIFIERS or cap[k - 1]:
             k -= 1
         else:
             break
-    return _clean_role(text[tokens[k].start:tokens[j - 1].end])
+    return _clean_role(t.text[t.offsets[k]:t.end(j - 1)])
 
 
 def _clean_role(role: str) -> str:
     return " ".join(role.replace(" ,", ",").split()).strip(" ,")
 
 
-def _modifier_mentions(tokens: list[Token], text: str, i: int, j: int, out: list[Mention],
-                       gaz: Gazetteer, lower_seen: set[str]) -> None:
+def _modifier_mentions(t: Window, i: int, j: int, out: list[Mention], gaz: Gazetteer) -> None:
     """Names inside a role phrase ("US" in "US Secretary of State") become mentions of their own."""
+    lowers = t.lowers
     k = i
     while k < j:
-        if _is_role_head(tokens[k]) or tokens[k].lower in ROLE_MODIFIERS:
+        if _is_role_head(t, k) or lowers[k] in ROLE_MODIFIERS:
             k += 1
             continue
         e = k
-        while e < j and not _is_role_head(tokens[e]) and tokens[e].lower not in ROLE_MODIFIERS:
+        while e < j and not _is_role_head(t, e) and lowers[e] not in ROLE_MODIFIERS:
             e += 1
-        m = Mention(k, e, text[tokens[k].start:tokens[e - 1].end])
-        m.initial = tokens[k].initial
-        _evidence(tokens, m, gaz)
+        m = Mention(k, e, t.text[t.offsets[k]:t.end(e - 1)])
+        m.initial = t.initial(k)
+        _evidence(t, m, gaz)
         out.append(m)
         k = e
 
 
-def _team(tokens: list[Token], m: Mention, gaz: Gazetteer) -> None:
+def _team(t: Window, m: Mention, gaz: Gazetteer) -> None:
     """In a sports report, a town or region before a score or beside a result verb is a team."""
     key = m.text.casefold()
     person = m.votes.get(PERSON, 0)
     if key in gaz.countries or person >= STRONG or (m.end - m.start > 1 and person):
         return
-    after = tokens[m.end] if m.end < len(tokens) else None
-    before = tokens[m.start - 1] if m.start > 0 else None
+    words, lowers = t.words, t.lowers
+    n = len(words)
     place = gaz.is_place(m.text)
-    score = after is not None and after.text.isdigit() and len(after.text) < 4
-    if score or (after is not None and after.lower in TEAM_VERBS) \
-            or (before is not None and before.lower in TEAM_VERBS and before.lower != "at"):
+    score = m.end < n and words[m.end].isdigit() and len(words[m.end]) < 4
+    if score or (m.end < n and lowers[m.end] in TEAM_VERBS) \
+            or (m.start > 0 and lowers[m.start - 1] in TEAM_VERBS and lowers[m.start - 1] != "at"):
         m.vote(ORG, STRONG * 2 if place else STRONG)
         m.vote(TEAM, 1)
-
-
-def _apposed(tokens: list[Token], role_end: int, i: int) -> bool:
-    """A role span followed by a comma and the name: "Foreign Minister, Dmytro Kuleba"."""
-    return i == role_end + 1 and tokens[role_end].text == ","
 
 
 # --- evidence -------------------------------------------------------------------------------------
 
 
-def _context(tokens: list[Token], text: str, m: Mention, gaz: Gazetteer) -> None:
+def _context(t: Window, text: str, m: Mention, gaz: Gazetteer) -> None:
     """Evidence from the words around the span: titles, roles, saying verbs, prepositions, apposition."""
-    before = tokens[m.start - 1] if m.start > 0 else None
-    after = tokens[m.end] if m.end < len(tokens) else None
-    if before is not None:
-        if before.lower in HONORIFICS:
+    words, lowers = t.words, t.lowers
+    n = len(words)
+    start, end = m.start, m.end
+    if start > 0:
+        before = lowers[start - 1]
+        if before in HONORIFICS:
             m.vote(PERSON, STRONG * 2)
-        elif before.lower in ROLE_HEADS or before.lower in KIN:
+        elif before in ROLE_HEADS or before in KIN:
             m.vote(PERSON, STRONG)
-            if before.lower in ROLE_HEADS and not before.cap:
-                m.roles.append(_role_phrase(tokens, text, m.start - 1, m.start))
-        elif before.lower in LOC_PREPOSITIONS:
+            if before in ROLE_HEADS and not t.cap[start - 1]:
+                m.roles.append(_role_phrase(t, start - 1, start))
+        elif before in LOC_PREPOSITIONS:
             m.vote(LOC, WEAK)
-        elif before.lower == "the":
+        elif before == "the":
             m.vote(ORG, WEAK)
-    if tokens[m.start].upper and _dateline(tokens, m):
+    if start in t.upper and _dateline(t, m):
         m.vote(LOC, STRONG * 2)
-    if _company_context(tokens, m):
-        m.vote(ORG, STRONG)
-    if after is not None:
-        if after.lower in SAY_VERBS and not _next_is(tokens, m.end + 1, "it"):
+    after = lowers[end] if end < n else ""
+    if after in STOCK_WORDS or (after in POSSESSIVES and end + 1 < n and lowers[end + 1] == "shares") \
+            or (start >= 2 and lowers[start - 2] in STOCK_WORDS and lowers[start - 1] in ("of", "in")) \
+            or (after in SAY_VERBS and end + 1 < n and lowers[end + 1] == "it"):
+        m.vote(ORG, STRONG)  # "Acme shares", "shares of Acme", "Acme said it": a company
+    if end < n:
+        if after in SAY_VERBS and not (end + 1 < n and lowers[end + 1] == "it"):
             m.vote(PERSON, WEAK + 1)
-        elif after.text == "," and m.end + 1 < len(tokens):
-            role = _apposition(tokens, text, m.end + 1)
+        elif words[end] == "," and end + 1 < n:
+            role = _apposition(t, end + 1)
             if role:
                 m.roles.append(role)
                 m.vote(PERSON, STRONG)
-            elif _is_age(tokens, m.end + 1):
+            elif _is_age(words, end + 1):
                 m.vote(PERSON, STRONG)
-            elif _region_follows(tokens, m.end + 1, gaz):
+            elif _region_follows(t, end + 1, gaz):
                 m.vote(LOC, STRONG)  # "Lockerbie, Scotland", "Springfield, Ill."
 
 
-def _next_is(tokens: list[Token], k: int, word: str) -> bool:
-    return k < len(tokens) and tokens[k].lower == word
-
-
-def _company_context(tokens: list[Token], m: Mention) -> bool:
-    """ "Acme shares", "shares of Acme", "Acme said it": business cues of a company."""
-    after = tokens[m.end].lower if m.end < len(tokens) else ""
-    if after in STOCK_WORDS or (after in POSSESSIVES and _next_is(tokens, m.end + 1, "shares")):
-        return True
-    before = tokens[m.start - 2].lower if m.start >= 2 else ""
-    if before in STOCK_WORDS and tokens[m.start - 1].lower in ("of", "in"):
-        return True
-    return after in SAY_VERBS and _next_is(tokens, m.end + 1, "it")
-
-
-def _dateline(tokens: list[Token], m: Mention) -> bool:
+def _dateline(t: Window, m: Mention) -> bool:
     """ "LONDON 1996-08-30", "MOSCOW (Reuters) -": a place in capitals opening a line before a date."""
-    if not tokens[m.start].initial or not all(t.upper for t in tokens[m.start:m.end]):
+    upper = t.upper
+    if not t.initial(m.start) or not all(k in upper for k in range(m.start, m.end)):
         return False
-    after = tokens[m.end] if m.end < len(tokens) else None
-    if after is not None and after.text == ",":
-        after = tokens[m.end + 1] if m.end + 1 < len(tokens) else None
-    if after is None:
+    words, lowers = t.words, t.lowers
+    k = m.end
+    if k < len(words) and words[k] == ",":
+        k += 1
+    if k >= len(words):
         return False
-    return after.text[0].isdigit() or after.text in "(-–—" or after.lower in MONTHS_AND_DAYS
+    after = words[k]
+    return after[0].isdigit() or after in "(-–—" or lowers[k] in MONTHS_AND_DAYS
 
 
-def _region_follows(tokens: list[Token], k: int, gaz: Gazetteer) -> bool:
+def _region_follows(t: Window, k: int, gaz: Gazetteer) -> bool:
     """Whether a country or region (one or two words) starts at ``k`` and ends its phrase."""
-    for n in (2, 1):
-        if k + n <= len(tokens) and all(t.cap for t in tokens[k:k + n]):
-            key = " ".join(t.text for t in tokens[k:k + n]).casefold()
-            after = tokens[k + n] if k + n < len(tokens) else None
-            ends = after is None or (not after.cap and after.lower not in POSSESSIVES)
+    words, cap = t.words, t.cap
+    n = len(words)
+    for size in (2, 1):
+        if k + size <= n and all(cap[k:k + size]):
+            key = " ".join(words[k:k + size]).casefold()
+            ends = k + size >= n or (not cap[k + size] and t.lowers[k + size] not in POSSESSIVES)
             if (key in gaz.countries or key in gaz.regions) and ends:
                 return True
     return False
 
 
-def _apposition(tokens: list[Token], text: str, k: int) -> str | None:
+def _apposition(t: Window, k: int) -> str | None:
     """ "…, the Ukrainian foreign minister, …": a role phrase after a name, up to its head word."""
+    words, lowers, cap = t.words, t.lowers, t.cap
+    n = len(words)
     start = k
-    if tokens[k].lower in ("the", "a", "an", "its", "his", "her", "their"):
+    if lowers[k] in ("the", "a", "an", "its", "his", "her", "their"):
         k += 1
     head = None
-    for e in range(k, min(len(tokens), k + 6)):
-        word = tokens[e].lower
+    for e in range(k, min(n, k + 6)):
+        word = lowers[e]
         if word in ROLE_HEADS:
             head = e
-        elif not (word in ROLE_MODIFIERS or tokens[e].cap or word in ("'s", "’s")):
+        elif not (word in ROLE_MODIFIERS or cap[e] or word in POSSESSIVES):
             break
     if head is None:
         return None
     end = head + 1
-    if end < len(tokens) and tokens[end].text not in (",", ".", ";") and tokens[end].lower != "of":
+    if end < n and words[end] not in (",", ".", ";") and lowers[end] != "of":
         return None
-    first = k if tokens[start].lower in ("the", "a", "an") else start
-    return _clean_role(text[tokens[first].start:tokens[head].end])
+    first = k if lowers[start] in ("the", "a", "an") else start
+    return _clean_role(t.text[t.offsets[first]:t.end(head)])
 
 
-def _is_age(tokens: list[Token], k: int) -> bool:
-    return k + 1 < len(tokens) and tokens[k].text.isdigit() and len(tokens[k].text) <= 2 \
-        and tokens[k + 1].text == ","
+def _is_age(words: list[str], k: int) -> bool:
+    return k + 1 < len(words) and words[k].isdigit() and len(words[k]) <= 2 and words[k + 1] == ","
 
 
-def _evidence(tokens: list[Token], m: Mention, gaz: Gazetteer) -> None:
-    """Evidence from the span itself: suffixes, gazetteers, first names, acronyms, initials."""
-    words = tokens[m.start:m.end]
-    first, last = words[0], words[-1]
-    first_lower, last_lower = first.lower, last.lower
-    many = len(words) > 1
-    key = m.text.casefold()
-    if key in gaz.org_keys:
-        m.vote(ORG, STRONG * 2)
-    elif many and last_lower in gaz.org_tails and _ends_with_org(words, gaz):
-        m.vote(ORG, STRONG)  # "North Korean Red Cross", "NSW Treasury": ends with a known organization
-    if key in gaz.countries or key in gaz.regions:
-        m.vote(LOC, STRONG + 1)
-    elif key in gaz.major_cities:
-        m.vote(LOC, STRONG)
-    elif gaz.cities[key] is not None:
-        m.vote(LOC, WEAK + 1)
-    if key in gaz.demonyms or key in MISC_WORDS:
-        m.vote(MISC, STRONG * 3)
-    elif last_lower in gaz.demonyms and all(w.lower in gaz.demonyms or w.lower in COMPASS for w in words):
-        m.vote(MISC, STRONG + 1)  # "West Indian", "South African"; not "Cleveland Indians"
-    if not many:
-        if first.upper and first_lower not in COMMON_ACRONYMS and not m.votes:
-            m.vote(ORG, STRONG)
-        elif gaz.first_names[first_lower] is not None and not m.votes and not m.initial:
-            m.vote(PERSON, WEAK)
+def _evidence(t: Window, m: Mention, gaz: Gazetteer) -> None:
+    """Evidence from the span itself: suffixes, gazetteers, first names, acronyms, initials. What the span's
+    words say is worked out once per window for each written form (``_span_evidence``)."""
+    words = t.words
+    form = (m.text, *words[m.start:m.end])
+    found = t.evidence.get(form)
+    if found is None:
+        found = t.evidence[form] = _span_evidence(t, m.start, m.end, m.text.casefold(), gaz)
+    own, single, after, place_inside = found
+    votes = m.votes
+    for kind, weight in own:
+        votes[kind] = votes.get(kind, 0) + weight
+    if single is not None:  # one word, unvoted: an acronym, or a given name not opening a sentence
+        if single and not votes and (single == ORG or not m.initial):
+            votes[single] = STRONG if single == ORG else WEAK
         return
+    for kind, weight in after:
+        votes[kind] = votes.get(kind, 0) + weight
+    if place_inside and votes.get(PERSON, 0) < STRONG:
+        votes[ORG] = votes.get(ORG, 0) + WEAK + 2  # "Real Madrid", "Statistics Canada": a place inside a name
+
+
+def _span_evidence(t: Window, start: int, end: int, key: str, gaz: Gazetteer) -> tuple:
+    """The votes of the words ``start:end`` (casefolded ``key``) by themselves: ``(own votes, one word's
+    type if unvoted, votes of a longer span, a place inside)``."""
+    words, lowers = t.words, t.lowers
+    first, first_lower, last_lower = words[start], lowers[start], lowers[end - 1]
+    many = end - start > 1
+    own: list[tuple[str, int]] = []
+    if key in gaz.org_keys:
+        own.append((ORG, STRONG * 2))
+    elif many and last_lower in gaz.org_tails and _ends_with_org(words[start:end], gaz):
+        own.append((ORG, STRONG))  # "North Korean Red Cross", "NSW Treasury": ends with a known organization
+    place = True  # ``gaz.is_place(key)``
+    if key in gaz.countries or key in gaz.regions:
+        own.append((LOC, STRONG + 1))
+    elif key in gaz.major_cities:
+        own.append((LOC, STRONG))
+    elif gaz.cities[key] is not None:
+        own.append((LOC, WEAK + 1))
+    else:
+        place = False
+    demonyms = gaz.demonyms
+    if key in demonyms or key in MISC_WORDS:
+        own.append((MISC, STRONG * 3))
+    elif last_lower in demonyms and all(w in demonyms or w in COMPASS for w in lowers[start:end]):
+        own.append((MISC, STRONG + 1))  # "West Indian", "South African"; not "Cleveland Indians"
+    if not many:  # the type of an unvoted word: an acronym is an organization, a given name a person
+        if start in t.upper and first_lower not in COMMON_ACRONYMS:
+            return own, ORG, (), False
+        return own, (PERSON if gaz.first_names[first_lower] is not None else ""), (), False
+    after: list[tuple[str, int]] = []
     if last_lower in EVENT_SUFFIXES:
-        m.vote(MISC, STRONG * 3)
+        after.append((MISC, STRONG * 3))
     if last_lower in CORPORATE_SUFFIXES:
-        m.vote(ORG, STRONG * 2)
+        after.append((ORG, STRONG * 2))
     elif last_lower in ORG_SUFFIXES:
-        m.vote(ORG, STRONG + 2)
+        after.append((ORG, STRONG + 2))
     elif last_lower in LOC_SUFFIXES:
-        m.vote(LOC, STRONG)
-    if first_lower in ORG_HEADS_OF and words[1].lower == "of":
-        m.vote(ORG, STRONG)
+        after.append((LOC, STRONG))
+    if first_lower in ORG_HEADS_OF and lowers[start + 1] == "of":
+        after.append((ORG, STRONG))
     elif first_lower in LOC_HEADS:
-        m.vote(LOC, WEAK + 1)
+        after.append((LOC, WEAK + 1))
     given = gaz.first_names[first_lower] is not None and first_lower not in STOPWORDS
-    if given and not gaz.is_major_place(first.text) and not gaz.is_place(m.text):
-        m.vote(PERSON, STRONG if gaz.common_first_names[first_lower] is not None else WEAK + 1)
-    if len(first.text) == 2 and first.text.endswith("."):
-        m.vote(PERSON, STRONG)  # "P. Simmons"
-    if len(words) >= 3 and not all(_name_like(w) for w in words):
-        m.vote(ORG, WEAK)
-    if m.votes.get(PERSON, 0) < STRONG and any(w.cap and gaz.is_place(w.text) for w in words[1:]):
-        m.vote(ORG, WEAK + 2)  # "Real Madrid", "Statistics Canada": a place inside a name
+    if given and not gaz.is_major_place(first) and not place:
+        after.append((PERSON, STRONG if gaz.common_first_names[first_lower] is not None else WEAK + 1))
+    if len(first) == 2 and first[-1] == ".":
+        after.append((PERSON, STRONG))  # "P. Simmons"
+    if end - start >= 3 and not all(_name_like(t, k) for k in range(start, end)):
+        after.append((ORG, WEAK))
+    cap = t.cap
+    place_inside = any(cap[k] and gaz.is_place(words[k]) for k in range(start + 1, end))
+    return own, None, after, place_inside
 
 
-def _ends_with_org(words: list[Token], gaz: Gazetteer) -> bool:
+def _ends_with_org(words: list[str], gaz: Gazetteer) -> bool:
     """Whether the last one to three words form a known organization's name."""
-    tails = (" ".join(w.text for w in words[-n:]).casefold() for n in range(1, min(4, len(words))))
+    tails = (" ".join(words[-n:]).casefold() for n in range(1, min(4, len(words))))
     return any(tail in gaz.org_keys for tail in tails)
 
 
-def _name_like(tok: Token) -> bool:
+def _name_like(t: Window, k: int) -> bool:
     """A word as people's names are written: "Smith", "O'Brien", "van", "J."."""
-    if tok.lower in NAME_PARTICLES:
+    if t.lowers[k] in NAME_PARTICLES:
         return True
-    return tok.cap and not tok.upper and (tok.text[1:].islower() or "'" in tok.text or "-" in tok.text
-                                          or "’" in tok.text or tok.text.endswith("."))
+    text = t.words[k]
+    return t.cap[k] and k not in t.upper and (text[1:].islower() or "'" in text or "-" in text
+                                              or "’" in text or text[-1] == ".")

@@ -1,16 +1,18 @@
 """Tokens of the entity recognizer: words with capitalization flags, and the lines where case says
-nothing (all-capital or Title Case headlines). One regex pass over a window of the text, line by line,
-that also gathers what the recognizer needs of the whole text (``TextStats``).
+nothing (all-capital or Title Case headlines). One regex pass over a window of the text, kept as parallel
+lists (``Window``), that also gathers what the recognizer needs of the whole text (``TextStats``).
 
 ``windows`` cuts a long text into windows that no entity span nor any look-around of the recognizer
 crosses, so that only one window's tokens are held at a time."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import itemgetter, methodcaller
+from itertools import compress, count, repeat
+from operator import itemgetter, methodcaller, ne
 
 from newsdrop.text.lazyre import LazyPattern
 
@@ -46,30 +48,12 @@ _QUOTES_OPEN = frozenset("\"“‘'«(")
 _SENTENCE_END = frozenset(".!?")
 _AFTER_QUOTE = frozenset("\"”’'")
 _DASHES = frozenset("-–—:")
-WINDOW = 8_192  # characters: windows are at least this long (bounded memory, few look-ups per window)
+WINDOW = 4_096  # characters: windows are at least this long (bounded memory, few look-ups per window)
 _FIRST = itemgetter(0)
 _ENDS_WITH_PERIOD = methodcaller("endswith", ".")
 _HAS_HYPHEN = methodcaller("__contains__", "-")
-
-
-class Token:
-    """A word or punctuation mark with its offsets; ``lower`` drops a final period ("inc." -> "inc")."""
-
-    __slots__ = ("cap", "end", "initial", "line_start", "lower", "start", "text", "upper")
-
-    def __init__(self, start: int, end: int, text: str, lower: str, cap: bool = False, upper: bool = False,
-                 initial: bool = False, line_start: bool = False) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.lower = lower
-        self.cap = cap
-        self.upper = upper
-        self.initial = initial
-        self.line_start = line_start
-
-    def __repr__(self) -> str:
-        return f"Token({self.text!r}, cap={self.cap}, upper={self.upper}, initial={self.initial})"
+_GROUP = re.Match.group
+_START = re.Match.start
 
 
 @dataclass(slots=True)
@@ -81,97 +65,259 @@ class TextStats:
     result_lines: int = 0  # lines reading like sports results: "Chicago 4 Houston 3"
 
 
-def tokenize(text: str, starts: Container[int], stats: TextStats, sports_words: Container[str],
-             begin: int = 0, end: int | None = None) -> tuple[list[Token], set[int]]:
-    """Tokens of ``text[begin:end]`` with capitalization flags and whether each begins a sentence, line or
-    quotation (``starts``: offsets of sentence starts), and the indexes of tokens on headline lines;
-    adds to ``stats``. A window starts at a line start, after a sentence end (see ``windows``)."""
-    end = len(text) if end is None else end
-    tokens: list[Token] = []
-    caps: set[int] = set()
-    append = tokens.append
-    seen = stats.lower_seen
-    find = text.find
-    findall = _SPACED_TOKEN.findall
-    new_sentence = True
-    prev_cap = False  # the previous token is capitalized (for result lines)
-    sports = results = 0
-    line_begin = begin
-    while line_begin < end:
-        line_end = find("\n", line_begin, end)
-        if line_end < 0:
-            line_end = end
-        first_index = len(tokens)
-        line_start = True
-        upper_words = pairs = 0
-        stop = line_begin
-        for space, word, mark in findall(text, line_begin, line_end):
-            start = stop + len(space)
-            stop = start + len(word)
-            first = word[0]
-            if first.isalpha():
-                initial = new_sentence or line_start or start in starts
-                new_sentence = False
-                if first.islower():
-                    lower = word.lower()
-                    if lower[-1] == ".":
-                        lower = lower[:-1]
-                    sports += lower in sports_words
-                    seen.add(lower)
-                    append(Token(start, stop, word, lower, False, False, initial, line_start))
-                    prev_cap = line_start = False
-                    continue
-                cap = first.isupper()
-                suffix = None
-                word_end = stop
-                if cap and "-" in word:
-                    head, _, tail = word.rpartition("-")
-                    if tail.endswith(_ADJECTIVE_ENDINGS) and tail[:1].islower():
-                        # "Paris-based", "Nations-sponsored": the name, then the ending as its own token
-                        word = head
-                        word_end = start + len(head)
-                        suffix = Token(word_end, stop, "-" + tail, "-" + tail)
-                lower = word.lower()
-                if lower[-1] == ".":
-                    lower = lower[:-1]
-                sports += lower in sports_words
-                upper = cap and len(word) > 1 and word.isupper() and (len(word) > 2 or word[1].isalpha())
-                upper_words += upper
-                append(Token(start, word_end, word, lower, cap, upper, initial, line_start))
-                prev_cap = cap
-                if suffix is not None:
-                    append(suffix)
-                    prev_cap = False
+class Window:
+    """The tokens of one window of the text as parallel lists (no object per token): ``words`` (the written
+    tokens), ``lowers`` (lower case, a word's final period dropped; a token not starting with a letter as
+    written), ``offsets`` (start offsets), ``cap`` (capitalized word); ``upper`` (indexes of words written
+    in capitals), ``caps`` (indexes of tokens on headline lines), ``firsts`` (indexes of the first token of
+    each line). ``initial(i)`` says whether word ``i`` begins a sentence, line or quotation."""
+
+    __slots__ = ("_initial", "_starts", "cap", "capitalized", "caps", "evidence", "first_set", "firsts",
+                 "lowers", "offsets", "text", "upper", "words")
+
+    def __init__(self, text: str, words: list[str], offsets: list[int], starts: Container[int]) -> None:
+        self.text = text
+        self.words = words
+        self.offsets = offsets
+        self._starts = starts
+        self._initial: dict[int, bool] = {}
+        self.lowers: list[str] = []
+        self.cap: list[bool] = []
+        self.capitalized: list[int] = []
+        self.upper: set[int] = set()
+        self.caps: set[int] = set()
+        self.firsts: list[int] = []
+        self.first_set: set[int] = set()
+        self.evidence: dict[tuple[str, ...], tuple] = {}  # the recognizer's votes per written form
+
+    def end(self, i: int) -> int:
+        """The end offset of token ``i``."""
+        return self.offsets[i] + len(self.words[i])
+
+    def initial(self, i: int) -> bool:
+        """Whether word ``i`` opens a sentence (after ".", "!", "?", an opening quote, or at a sentence start
+        of ``starts``) or a line; False for a token that is not a word."""
+        try:
+            return self._initial[i]
+        except KeyError:
+            known = self._initial[i] = self._find_initial(i)
+            return known
+
+    def _find_initial(self, i: int) -> bool:
+        words = self.words
+        if not words[i][0].isalpha():
+            return False
+        if i in self.first_set or self.offsets[i] in self._starts:
+            return True
+        j = i - 1  # back to the word before, on this line; the marks after it decide
+        if words[j][0].isalpha():
+            return False
+        first_set = self.first_set
+        while j not in first_set and not words[j - 1][0].isalpha():
+            j -= 1
+        if j not in first_set:
+            j -= 1  # the word before
+        new_sentence = not words[j][0].isalpha()  # the line opens with a mark: a new sentence
+        for k in range(j + 1, i):
+            word = words[k]
+            if len(word) > 1 and word.count(word[0]) == len(word):  # the middle of a run reads as its mark
+                word = word[0]
+            if word in _SENTENCE_END:
+                new_sentence = True
+            elif word in _QUOTES_OPEN or word in _DASHES:
+                new_sentence = new_sentence or (word in _QUOTES_OPEN and word != "(")
             else:
-                if mark:  # a run of one mark (``_RUN``) reads as its first mark, its last is a token
-                    word = mark
-                if word in _SENTENCE_END or line_start:
-                    new_sentence = True
-                elif word in _QUOTES_OPEN or word in _DASHES:
-                    new_sentence = new_sentence or (word in _QUOTES_OPEN and word != "(")
-                else:
-                    new_sentence = new_sentence and word in _AFTER_QUOTE
-                if prev_cap and len(word) < 4 and word.isdigit():
-                    pairs += 1
-                elif first.islower():  # "ⓐ": lower case, not a letter
-                    seen.add(word)
-                if mark:
-                    _append_run(tokens, text, start, stop, mark, line_start)
-                else:
-                    append(Token(start, stop, word, word, False, False, False, line_start))
-                prev_cap = False
-            line_start = False
-        results += pairs >= 2
-        if len(tokens) > first_index:
-            last = tokens[-1].text
-            capitals = upper_words > 0 and _capitals(tokens, first_index, upper_words)
-            if capitals or not (last in _SENTENCE_END or "," in text[line_begin:line_end]
-                                or "(" in text[line_begin:line_end]):
-                _flush_line(tokens, first_index, capitals, caps)
-        line_begin = line_end + 1
-    stats.sports_words += sports
-    stats.result_lines += results
-    return tokens, caps
+                new_sentence = new_sentence and word in _AFTER_QUOTE
+        return new_sentence
+
+
+def tokenize(text: str, starts: Container[int], stats: TextStats, sports_words: Container[str],
+             begin: int = 0, end: int | None = None, count_lines: bool = True) -> Window:
+    """The tokens of ``text[begin:end]`` (a window: it starts at a line start, after a sentence end, see
+    ``windows``) with capitalization flags and headline lines; ``starts``: offsets of sentence starts. Adds
+    to ``stats`` the words seen in lower case, the sports words and (``count_lines``) the result lines.
+
+    One regex pass; the per-token work is done by C-level maps: Python loops run over capitalized words,
+    lines and numbers only."""
+    end = len(text) if end is None else end
+    matches = list(_TOKEN.finditer(text, begin, end))
+    words = list(map(_GROUP, matches))
+    offsets = list(map(_START, matches))
+    del matches
+    if words and max(map(len, words)) > 2 * RUN_EDGE:
+        _expand_runs(text, words, offsets)
+    initials = list(map(_FIRST, words))
+    capitalized = [i for i in compress(count(), map(str.isupper, initials)) if initials[i].isalpha()]
+    if any(map(_HAS_HYPHEN, map(words.__getitem__, capitalized))):
+        capitalized = _split_suffixes(words, offsets, capitalized)
+    window = Window(text, words, offsets, starts)
+    window.capitalized = capitalized
+    n = len(words)
+    firsts = window.firsts = _line_firsts(text, offsets, begin, end)
+    first_set = window.first_set = set(firsts)
+    known = window._initial  # sentence starts of the capitalized words, where the word before decides
+    cap = window.cap = [False] * n
+    upper = []
+    scores = []  # numbers of up to three digits after a capitalized word ("Chicago 4 Houston 3")
+    for i in capitalized:
+        cap[i] = True
+        word = words[i]
+        if len(word) > 1 and word.isupper() and (len(word) > 2 or word[1].isalpha()):
+            upper.append(i)
+        if i in first_set or offsets[i] in starts:
+            known[i] = True
+        elif words[i - 1][0].isalpha():
+            known[i] = False
+        if i + 1 < n and words[i + 1].isdigit() and len(words[i + 1]) < 4:
+            scores.append(i + 1)
+    window.upper = set(upper)
+    lowers = window.lowers = list(map(str.lower, words))
+    for i in compress(count(), map(ne, words, lowers)):
+        if not words[i][0].isalpha():
+            lowers[i] = words[i]
+    for i in compress(count(), map(str.endswith, words, repeat('.'))):
+        if words[i][0].isalpha():
+            lowers[i] = lowers[i][:-1]
+    if len(initials) != len(words):  # runs or suffixes were split
+        initials = list(map(_FIRST, words))
+    stats.lower_seen.update(compress(lowers, map(str.islower, initials)))
+    if sports_words:
+        stats.sports_words += sum(map(sports_words.__contains__, lowers))
+    if count_lines and scores:
+        stats.result_lines += _result_lines(scores, firsts)
+    window.caps = _headlines(window, upper)
+    return window
+
+
+def _expand_runs(text: str, words: list[str], offsets: list[int]) -> None:
+    """Replace each run of one mark (a ``_RUN`` match) by RUN_EDGE single marks at each end around one token
+    for the middle."""
+    out_words: list[str] = []
+    out_offsets: list[int] = []
+    for word, start in zip(words, offsets, strict=True):
+        if len(word) <= 2 * RUN_EDGE or word[0].isalnum() or word[0] == "_":
+            out_words.append(word)
+            out_offsets.append(start)
+            continue
+        mark, stop = word[0], start + len(word)
+        out_words.extend([mark] * RUN_EDGE)
+        out_offsets.extend(range(start, start + RUN_EDGE))
+        out_words.append(text[start + RUN_EDGE:stop - RUN_EDGE])
+        out_offsets.append(start + RUN_EDGE)
+        out_words.extend([mark] * RUN_EDGE)
+        out_offsets.extend(range(stop - RUN_EDGE, stop))
+    words[:] = out_words
+    offsets[:] = out_offsets
+
+
+def _split_suffixes(words: list[str], offsets: list[int], capitalized: list[int]) -> list[int]:
+    """ "Paris-based", "Nations-sponsored": the name, then the ending as a token of its own; returns the
+    new indexes of the capitalized words."""
+    splits = set()
+    for i in capitalized:
+        word = words[i]
+        if "-" in word:
+            tail = word.rpartition("-")[2]
+            if tail.endswith(_ADJECTIVE_ENDINGS) and tail[:1].islower():
+                splits.add(i)
+    if not splits:
+        return capitalized
+    out_words: list[str] = []
+    out_offsets: list[int] = []
+    for i, (word, start) in enumerate(zip(words, offsets, strict=True)):
+        if i in splits:
+            head, _, tail = word.rpartition("-")
+            out_words += (head, "-" + tail)
+            out_offsets += (start, start + len(head))
+        else:
+            out_words.append(word)
+            out_offsets.append(start)
+    shift = 0
+    moved = []
+    for i in capitalized:
+        moved.append(i + shift)
+        shift += i in splits
+    words[:] = out_words
+    offsets[:] = out_offsets
+    return moved
+
+
+def _line_firsts(text: str, offsets: list[int], begin: int, end: int) -> list[int]:
+    """The index of the first token of each line that has tokens."""
+    n = len(offsets)
+    if not n:
+        return []
+    firsts = [0]
+    at = text.find("\n", begin, end)
+    while at >= 0:
+        k = bisect_left(offsets, at, firsts[-1])
+        if k >= n:
+            break
+        if k != firsts[-1]:
+            firsts.append(k)
+        at = text.find("\n", max(at + 1, offsets[k]), end)
+    return firsts
+
+
+def _result_lines(scores: list[int], firsts: list[int]) -> int:
+    """Lines with two or more ``scores`` (token indexes, in order); ``firsts``: each line's first token."""
+    pairs: dict[int, int] = {}
+    for i in scores:
+        line = bisect_right(firsts, i)
+        pairs[line] = pairs.get(line, 0) + 1
+    return sum(p >= 2 for p in pairs.values())
+
+
+def _headlines(window: Window, upper: list[int]) -> set[int]:
+    """The indexes of the tokens on headline lines: mostly capitals ("PUTIN WARNS WEST"), or Title Case with
+    four or more long words, all capitalized, no comma, bracket, number or closing period ("Putin Warns
+    West Over Troop Buildup")."""
+    words, firsts, text = window.words, window.firsts, window.text
+    caps: set[int] = set()
+    n = len(words)
+    u = 0  # the next upper-case word
+    for line, a in enumerate(firsts):
+        b = firsts[line + 1] if line + 1 < len(firsts) else n
+        upper_words = 0
+        while u < len(upper) and upper[u] < b:
+            upper_words += 1
+            u += 1
+        last = words[b - 1]
+        if not upper_words and last in _SENTENCE_END:
+            continue
+        if upper_words and _capitals(words, a, b, upper_words):
+            caps.update(range(a, b))
+            continue
+        if last in _SENTENCE_END:
+            continue
+        line = text[window.offsets[a]:window.end(b - 1)]
+        if "," not in line and "(" not in line and _title_case(words, window.cap, a, b):
+            caps.update(range(a, b))
+    return caps
+
+
+def _capitals(words: list[str], a: int, b: int, upper_words: int) -> bool:
+    """Whether most words of the line ``words[a:b]`` are written in capitals."""
+    count_words = 0
+    for i in range(a, b):
+        if words[i][0].isalpha():
+            count_words += 1
+            if count_words * 6 > upper_words * 10:
+                return False  # too many words already (a prose line with an acronym)
+    return count_words >= 2
+
+
+def _title_case(words: list[str], cap: list[bool], a: int, b: int) -> bool:
+    """Four or more long words, all capitalized, no comma, bracket or number."""
+    long = long_cap = 0
+    for i in range(a, b):
+        text = words[i]
+        if text in ",(" or text[0].isdigit():
+            return False  # a list or a table row, not a headline
+        if len(text) >= 4 and text[0].isalpha():
+            long += 1
+            long_cap += cap[i]
+    return long >= 4 and long_cap == long and words[b - 1] not in _SENTENCE_END
 
 
 def scan(text: str, stats: TextStats, sports_words: Container[str], begin: int = 0,
@@ -200,53 +346,11 @@ def scan(text: str, stats: TextStats, sports_words: Container[str], begin: int =
     stats.sports_words += count
 
 
-def _append_run(tokens: list[Token], text: str, start: int, stop: int, mark: str, line_start: bool) -> None:
-    """The tokens of a run of ``mark``, ``text[start:stop]``: RUN_EDGE single marks at each end, one token
-    for the middle (see ``_RUN``)."""
-    append = tokens.append
-    append(Token(start, start + 1, mark, mark, False, False, False, line_start))
-    for i in range(start + 1, start + RUN_EDGE):
-        append(Token(i, i + 1, mark, mark))
-    middle = text[start + RUN_EDGE:stop - RUN_EDGE]
-    append(Token(start + RUN_EDGE, stop - RUN_EDGE, middle, middle))
-    for i in range(stop - RUN_EDGE, stop):
-        append(Token(i, i + 1, mark, mark))
-
-
-def _capitals(tokens: list[Token], first_index: int, upper_words: int) -> bool:
-    """Whether most words of the line from ``first_index`` are written in capitals."""
-    words = 0
-    for i in range(first_index, len(tokens)):
-        if tokens[i].text[0].isalpha():
-            words += 1
-            if words * 6 > upper_words * 10:
-                return False  # too many words already (a prose line with an acronym)
-    return words >= 2
-
-
-def _flush_line(tokens: list[Token], first_index: int, capitals: bool, out: set[int]) -> None:
-    """Mark a headline: mostly capitals ("PUTIN WARNS WEST"), or Title Case with four or more long words,
-    all capitalized, no comma, bracket, number or closing period ("Putin Warns West Over Troop Buildup")."""
-    line = range(first_index, len(tokens))
-    if not capitals:
-        long = long_cap = 0
-        for i in line:
-            tok = tokens[i]
-            text = tok.text
-            if text in ",(" or text[0].isdigit():
-                return  # a list or a table row, not a headline
-            if len(text) >= 4 and text[0].isalpha():
-                long += 1
-                long_cap += tok.cap
-        if long < 4 or long_cap != long or tokens[-1].text in _SENTENCE_END:
-            return
-    out.update(line)
-
-
 def windows(text: str, size: int = WINDOW) -> Iterator[tuple[int, int]]:
     """``(begin, end)`` windows covering ``text``, each at least ``size`` characters but the last. A window
-    ends after a line whose last token is a sentence's end (".", "!", "?" on their own): no name, role
-    or apposition the recognizer reads runs across it, and the next window starts a line and a sentence."""
+    ends after a line whose last token is a sentence's end (".", "!", "?" on their own), or one and a
+    closing quote: no name, role or apposition the recognizer reads runs across it, and the next window
+    starts a line and a sentence."""
     begin, n = 0, len(text)
     while n - begin > size:
         cut = _cut_after(text, begin + size)
@@ -260,13 +364,16 @@ def windows(text: str, size: int = WINDOW) -> Iterator[tuple[int, int]]:
 
 def _cut_after(text: str, at: int) -> int:
     """The offset just after the first line break from ``at`` whose line ends with a sentence end as a token
-    of its own (not the period of "Inc." or "U.S."), else -1."""
+    of its own (not the period of "Inc." or "U.S."), or with one and a closing quote ("… he said.'"), else
+    -1. Every look-around of the recognizer stops at such a sentence end (none reads past a period), so
+    nothing it reads crosses the cut."""
     line_end = text.find("\n", at)
     while line_end >= 0:
-        last = None
-        for last in _TOKEN.finditer(text, text.rfind("\n", 0, line_end) + 1, line_end):  # noqa: B007
-            pass
-        if last is not None and last[0] in _SENTENCE_END:  # a run of marks never ends a line (``_RUN``)
+        before = last = None
+        for match in _TOKEN.finditer(text, text.rfind("\n", 0, line_end) + 1, line_end):
+            before, last = last, match
+        if last is not None and (last[0] in _SENTENCE_END or (  # a run of marks never ends a line (``_RUN``)
+                last[0] in _AFTER_QUOTE and before is not None and before[0] in _SENTENCE_END)):
             return line_end + 1
         line_end = text.find("\n", line_end + 1)
     return -1

@@ -29,7 +29,7 @@ class NameTable(dict[str, "str | None"]):
     """
 
     __slots__ = ("_shards",)
-    CACHE = 20_000  # names per table: a few MB at most in a long-lived process
+    CACHE = 4_096  # names per table: under 0.5 MB each in a long-lived process
 
     def __init__(self, shards: dict[str, str]) -> None:
         super().__init__()
