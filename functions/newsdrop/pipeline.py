@@ -166,13 +166,13 @@ def analyze(
 def _entities_with_headline(text: str, sentences: list, title: str | None) -> list:
     """Entities of the article, its headline included (people named only there are still its people)."""
     from newsdrop.text.entities import extract_entities
-    from newsdrop.text.sentences import Sentence, split_sentences
+    from newsdrop.text.sentences import split_sentences
 
     if not title:
         return extract_entities(text, sentences)
     shift = len(title) + 2
     combined = f"{title}\n\n{text}"
-    shifted = [Sentence(s.start + shift, s.end + shift, s.text) for s in sentences]
+    shifted = [s.moved(shift) for s in sentences]
     return extract_entities(combined, split_sentences(title) + shifted)
 
 

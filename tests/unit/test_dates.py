@@ -52,8 +52,31 @@ def test_offsets_point_at_the_mention() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where a date can start is found by a quick scan: every kind of start must still be found.
+        ("filed ٢٠٢٢-٠٢-٢٢ and 2०22-02-2२", [("٢٠٢٢-٠٢-٢٢", "2022-02-22"), ("2०22-02-2२", "2022-02-22")]),
+        ("from 𝟐𝟎𝟐𝟐-𝟎𝟐-𝟐𝟐 on", [("𝟐𝟎𝟐𝟐-𝟎𝟐-𝟐𝟐", "2022-02-22")]),
+        ("on 1२/31/2020", [("1२/31/2020", "2020-12-31")]),
+        ("it ended this week.", [("this week", "2022-W08")]),
+        ("a blast this thistle next month", [("next month", "2022-03")]),
+        ("due tomorrow, not today", [("tomorrow", "2022-02-25"), ("today", "2022-02-24")]),
+        # A lower-case relative phrase consumes its weekday, as a scan of every position would.
+        ("this Monday, March 1", [("this Monday", "2022-02-21"), ("March 1", "2022-03-01")]),
+        ("“February 22” and (2022-02-23)", [("February 22", "2022-02-22"), ("2022-02-23", "2022-02-23")]),
+        ("Themes of Mayhem in Sunderland", []),
+    ],
+)
+def test_every_kind_of_start_is_found(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, "2022-02-24") == expected
+
+
+@pytest.mark.parametrize(
     "text",
-    ["1" * 100_000, "Monday " * 30_000, "2014-" * 30_000, "Feb. " * 30_000, "12/" * 30_000],
+    [
+        "1" * 100_000, "Monday " * 30_000, "2014-" * 30_000, "Feb. " * 30_000, "12/" * 30_000,
+        "this " * 30_000, "ट" * 100_000,
+    ],
 )
 def test_adversarial_inputs_finish(text: str) -> None:
     assert isinstance(extract_dates(text, "2022-02-24"), list)
@@ -88,3 +111,13 @@ def test_adversarial_inputs_finish(text: str) -> None:
 )
 def test_normalize_date(value: str, expected: str | None) -> None:
     assert normalize_date(value) == expected
+
+
+def test_no_digit_of_any_script_is_left_out_of_the_start_scan() -> None:
+    import re
+
+    from newsdrop.text.dates import _CANDIDATE
+
+    scanned = re.compile(_CANDIDATE.pattern.split("(?<=")[0])
+    digits = [chr(c) for c in range(0x110000) if chr(c).isdecimal()]
+    assert all(scanned.match(d) for d in digits)

@@ -83,3 +83,54 @@ def test_confidence_needs_enough_letters_even_past_many_digits() -> None:
     assert detect_language(text) == ("en", True)
     # AND the same words cut below the confident letter count
     assert detect_language("1234567890 " * 20 + "The council approved")[1] is False
+
+
+def _article(code: str) -> str:
+    return "\n\n".join([PARAGRAPHS[code]] * 6)  # longer than the two probes read first
+
+
+@pytest.mark.parametrize("code", sorted(PARAGRAPHS))
+def test_probe_answer_is_the_whole_sample_answer(monkeypatch: pytest.MonkeyPatch, code: str) -> None:
+    from newsdrop.text import language
+
+    quick = detect_language(_article(code))
+    monkeypatch.setattr(language, "PROBE_PROBABILITY", 1.1)  # never trust the probes
+    assert quick == detect_language(_article(code)) == (code, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A lead paragraph in another language: the probes disagree, the whole sample decides.
+        (PARAGRAPHS["de"] + "\n\n" + PARAGRAPHS["en"] * 8, "en"),
+        (PARAGRAPHS["en"] * 8 + "\n\n" + PARAGRAPHS["fr"] * 8, "fr"),
+        (PARAGRAPHS["en"] * 4 + "\n\n" + PARAGRAPHS["es"] * 12, "es"),
+        # Few letters in the first probe (digits first): the whole sample decides.
+        ("1234 5678 " * 40 + PARAGRAPHS["fr"] * 3, "fr"),
+    ],
+)
+def test_disagreeing_probes_fall_back_to_the_sample(
+    monkeypatch: pytest.MonkeyPatch, text: str, expected: str
+) -> None:
+    from newsdrop.text import language
+
+    quick = detect_language(text)
+    monkeypatch.setattr(language, "PROBE_PROBABILITY", 1.1)  # the whole sample alone
+    assert quick == detect_language(text)
+    assert quick[0] == expected
+
+
+def test_probes_are_the_start_and_end_of_the_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdrop.text import language
+
+    calls: list[str] = []
+    predict = language._predict
+    monkeypatch.setattr(language, "_predict", lambda line: calls.append(line) or predict(line))
+    text = "Start   words here. " + PARAGRAPHS["en"] * 20
+    sample = " ".join(text[: language.MAX_CHARS].split())
+    detect_language(text)
+    assert calls == [sample[: language.PROBE_CHARS], sample[-language.PROBE_CHARS :]]
+    calls.clear()
+    monkeypatch.setattr(language, "PROBE_PROBABILITY", 1.1)
+    detect_language(text)
+    assert calls == [sample[: language.PROBE_CHARS], sample]

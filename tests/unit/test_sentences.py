@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.sentences import split_paragraphs, split_sentences
+from newsdrop.text.sentences import Sentence, split_paragraphs, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -80,3 +80,42 @@ def test_adversarial_inputs_finish(text: str, count: int) -> None:
 )
 def test_split_paragraphs(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in split_paragraphs(text)] == expected
+
+
+def test_sentence_keeps_given_text_and_split_sentences_slice_theirs() -> None:
+    given = Sentence(10, 13, "abc")
+    assert (given.start, given.end, given.text) == (10, 13, "abc")
+    text = "  First one. Second one!  "
+    first = split_sentences(text)[0]
+    assert first == Sentence(2, 12, "First one.")
+    assert hash(first) == hash(Sentence(2, 12, "First one."))
+    assert first != Sentence(2, 12, "First one!")
+    assert repr(first) == "Sentence(start=2, end=12, text='First one.')"
+
+
+@pytest.mark.parametrize("offset", [0, 7])
+def test_moved_shifts_the_span_and_keeps_the_text(offset: int) -> None:
+    text = "One here. Two there."
+    for sentence in [*split_sentences(text, offset=offset), Sentence(3, 6, "abc")]:
+        moved = sentence.moved(5)
+        assert (moved.start, moved.end, moved.text) == (sentence.start + 5, sentence.end + 5, sentence.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The word before a period is read from the last word-or-period run, at most 21 characters.
+        ("Ask (Gen. Lee) now. Then go.", ["Ask (Gen. Lee) now.", "Then go."]),
+        ("It cost $5 approx. Then more.", ["It cost $5 approx.", "Then more."]),
+        ("See x.Gen. Lee left.", ["See x.Gen. Lee left."]),
+        ("A verylongwordthatgoesonandon. Next one.", ["A verylongwordthatgoesonandon.", "Next one."]),
+        ("Met Sen.\n. Warren left.", ["Met Sen.\n. Warren left."]),  # "Sen" before a line end: a title
+        ("Smith\n. The end.", ["Smith\n.", "The end."]),
+        ("It was 5. The end.", ["It was 5.", "The end."]),
+        ("Bye. ", ["Bye."]),
+        ("*** .\n\nReal text.", ["Real text."]),
+        ("Line one  \n \nLine two", ["Line one", "Line two"]),
+    ],
+)
+def test_word_before_and_stripping(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected

@@ -7,13 +7,14 @@ weekdays ("on Tuesday") and relative days ("yesterday", "last week"). A date
 without a year gets a partial value ("--02-22") unless the publication date
 gives one; nothing is ever resolved against today's date.
 
-One compiled pattern scans the text once (bounded alternatives, no nested
-repetition), so the work is linear in the text.
+One compiled pattern (bounded alternatives, no nested repetition) is tried where
+a date can start, found by one quick scan, so the work is linear in the text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
@@ -58,6 +59,28 @@ DATE_PATTERN = LazyPattern(
     re.VERBOSE,
 )
 
+# Where DATE_PATTERN can start: a word start with a digit or the first letters of a month, weekday or
+# relative word. The regex engine scans quickly only for a pattern that opens with a character class, so
+# the class comes first and the check looks back one character (a lookahead inside a lookbehind).
+# Lower-case "last", "this", ... are found with ``str.find`` (in the class, "t" and "n" would stop the
+# scan in most words). The class lists the decimal digits of other scripts in the BMP (the tests check
+# it against ``str.isdecimal``), so text in those scripts does not stop the scan at every letter; it is
+# compiled to one table lookup per character. Beyond the BMP every character is let through.
+_START = (
+    r"\b(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|Last|Next|This|Yesterday|Today|Tomorrow)"
+)
+_OTHER_DIGITS = (
+    "\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef"
+    "\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f\u0de6-\u0def\u0e50-\u0e59"
+    "\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\u1090-\u1099\u17e0-\u17e9\u1810-\u1819\u1946-\u194f"
+    "\u19d0-\u19d9\u1a80-\u1a89\u1a90-\u1a99\u1b50-\u1b59\u1bb0-\u1bb9\u1c40-\u1c49\u1c50-\u1c59"
+    "\ua620-\ua629\ua8d0-\ua8d9\ua900-\ua909\ua9d0-\ua9d9\ua9f0-\ua9f9\uaa50-\uaa59\uabf0-\uabf9"
+    "\uff10-\uff19"
+)
+_CANDIDATE = LazyPattern(rf"[0-9JFMASONDTWLY{_OTHER_DIGITS}\U00010000-\U0010ffff](?<=(?={_START}).)")
+LOWER_CASE_STARTS = ("last", "next", "this", "yesterday", "today", "tomorrow")
+
 # A bare year counts only after one of these words ("since 2014", "in 2008", "mid-2014").
 YEAR_CUES = frozenset(
     "in since by from until till before after of to and or between through during early late mid "
@@ -80,11 +103,29 @@ def extract_dates(text: str, published: str | None) -> list[DateMention]:
     """Dates written in ``text``, in order; relative ones only when ``published`` is known."""
     anchor = _anchor(published)
     mentions: list[DateMention] = []
-    for match in DATE_PATTERN.finditer(text):
+    for match in _date_matches(text):
         value = _value(match, text, anchor)
         if value:
             mentions.append(DateMention(text=match.group(), value=value, start=match.start()))
     return mentions
+
+
+def _date_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``DATE_PATTERN.finditer(text)`` yields, trying the pattern only where it can start."""
+    starts = [match.start() for match in _CANDIDATE.finditer(text)]
+    find = text.find
+    for word in LOWER_CASE_STARTS:
+        at = find(word)
+        while at >= 0:
+            starts.append(at)
+            at = find(word, at + 1)
+    starts.sort()
+    match_at = DATE_PATTERN.match
+    end = 0
+    for start in starts:
+        if start >= end and (match := match_at(text, start)) is not None:
+            yield match
+            end = match.end()
 
 
 def _anchor(published: str | None) -> date | None:
