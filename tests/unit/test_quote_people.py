@@ -1,0 +1,122 @@
+"""Entity names for quote speakers (newsdrop.text.quote_people), on short texts written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsdrop.models import Entity
+from newsdrop.text import quote_people
+from newsdrop.text.quote_people import People, key, norm, words_of
+
+
+def person(name: str, *aliases: str, roles: tuple[str, ...] = ()) -> Entity:
+    return Entity(name=name, type="PERSON", mentions=1, aliases=list(aliases), roles=list(roles))
+
+
+def place(name: str) -> Entity:
+    return Entity(name=name, type="LOCATION", mentions=1)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Berg", "Berg"),
+        ("Berg’s", "Berg"),
+        ("Berg's", "Berg"),
+        ("Jones’", "Jones"),
+        ("Jr.", "Jr"),
+        ("Jones", "Jones"),
+    ],
+)
+def test_norm(word: str, expected: str) -> None:
+    assert norm(word) == expected
+
+
+def test_key_joins_normalised_words() -> None:
+    assert key(["Tomas", "Berg’s"]) == "Tomas Berg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Berg, the mayor’s aide (left) said", "U.S. co-op 3rd x_y élan", "", "  two   words  "],
+)
+def test_words_of_is_the_word_regex(text: str) -> None:
+    expected = re.findall(r"[^\W\d_][\w'’\-]*", text)
+    assert words_of(text) == expected
+    assert words_of(text, last=2) == expected[-2:]
+
+
+def test_forms_full_name_alias_surname_and_shared() -> None:
+    people = People("", [person("Tomas Berg", "T. Berg"), person("Anna Berg"), place("Bergen")])
+    assert people.find("Tomas Berg") == [0]
+    assert people.find(key(["T.", "Berg"])) == [0]
+    assert people.find("Berg") == [0, 1]  # both surnames
+    assert people.find("Bergen") == [2]
+    assert people.find("Nobody") is None
+    assert people.first["Tomas"] == 2 and people.first["Berg"] == 1
+
+
+TEXT = (
+    "Tomas Berg met Maria Lopez in Oslo. Berg’s aide, the spokeswoman Ines Haas, spoke. "
+    "A pro-Berg crowd cheered. Lopez, the mayor, left. Oslo Berg is a place."
+)
+ENTITIES = [person("Tomas Berg", "Berg"), person("Maria Lopez", "Lopez"), person("Ines Haas"), place("Oslo")]
+
+
+MENTIONED = [
+    ("Tomas Berg", "Tomas Berg"),
+    ("Maria Lopez", "Maria Lopez"),
+    ("Berg’s", "Tomas Berg"),
+    ("Ines Haas", "Ines Haas"),
+    ("Berg", "Tomas Berg"),  # "pro-Berg" / "proBerg"
+    ("Lopez", "Maria Lopez"),
+    ("Berg", "Tomas Berg"),  # after "Oslo", a place of one word: not a run with it
+]
+
+
+@pytest.mark.parametrize("budget", [0, 10**9])  # every capitalised word read, or the head words searched
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (TEXT, MENTIONED),
+        (TEXT.replace("pro-Berg", "proBerg"), MENTIONED[:4] + MENTIONED[5:]),  # inside a word: no mention
+    ],
+)
+def test_mentions(
+    budget: int, text: str, expected: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quote_people, "_FIND_BUDGET", budget)
+    people = People(text, ENTITIES)
+    found = [(text[start:end], ENTITIES[index].name) for start, index, end in people.before(0, len(text))]
+    assert found == expected
+
+
+def test_facts_gender_and_roles() -> None:
+    people = People(TEXT, ENTITIES)
+    gender, roles = people.facts(1)  # "Lopez, the mayor,"
+    assert "mayor" in roles
+    assert people.facts(2)[1] >= {"spokeswoman"}
+    assert people.facts(2)[0] == "f"
+    assert gender in ("f", None)
+
+
+def test_by_role_and_resolved_mentions() -> None:
+    people = People(TEXT, ENTITIES)
+    assert people.by_role("mayor", len(TEXT)) == 1
+    assert people.by_role("senator", len(TEXT)) is None
+    people.add_mention(len(TEXT) - 1, 2)
+    assert people.before(len(TEXT) - 5, len(TEXT)) == [(len(TEXT) - 1, 2, len(TEXT) - 1)]
+
+
+@pytest.mark.parametrize("budget", [0, 10**9])
+def test_a_longer_form_hides_the_names_it_covers(budget: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(quote_people, "_FIND_BUDGET", budget)
+    org = Entity(name="White House", type="ORGANIZATION", mentions=1)
+    text = "The White House said no. Then Tom House said yes. United States officials agreed."
+    entities = [org, person("Tom House", "House"), place("United States")]
+    people = People(text, entities)
+    assert [text[start:end] for start, _, end in people.before(0, len(text))] == ["Tom House"]
+    assert "White" in people._heads(bytearray([0, 1, 0]))  # it covers "House", a person's surname
+    assert "United" not in people._heads(bytearray([0, 1, 0]))  # it covers nothing that matters
