@@ -142,3 +142,174 @@ def test_fix_text_equals_ftfy_on_any_mix(text: str) -> None:
     from newsdrop.text.clean import fix_text
 
     assert fix_text(text) == _ftfy(text)
+
+
+# --- the line-at-a-time cleaner against the plain whole-text algorithm it replaces -------------------
+
+def _reference_junk_kind(line: str) -> str | None:
+    """junk_kind as first written: every pattern searched, no pre-test."""
+    from newsdrop.text.junk import (
+        CAPTION,
+        JUNK_LINES,
+        JUNK_PREFIX_LEAD,
+        JUNK_PREFIX_MAX_CHARS,
+        JUNK_PREFIXES,
+        KEY_EDGE,
+        TEASER_TAG,
+    )
+
+    if len(line) > JUNK_PREFIX_MAX_CHARS:
+        return None
+    kind = JUNK_LINES.get(" ".join(line.lower().split()).strip(KEY_EDGE))
+    if kind:
+        return kind
+    match = JUNK_PREFIXES.match(line.lstrip(JUNK_PREFIX_LEAD))
+    if match:
+        return match.lastgroup
+    if CAPTION.search(line):
+        return "caption"
+    if TEASER_TAG.search(line):
+        return "related"
+    return None
+
+
+def _reference_clean(text: str, cleaning: Cleaning) -> str:
+    """The cleaner as first written: each step over the whole text, then the lines."""
+    import re
+    import unicodedata
+
+    from newsdrop.text.clean import fix_text
+    from newsdrop.text.junk import SHORTCODE
+
+    needed = re.compile(r"[\x80-\x9f\u00c2\u00c3\u00c5\u00d0\u00d1\u00e2\u00ef\ufffd\u20ac]")
+    spacing = (
+        (re.compile(r"[ \t]{2,}"), " "),
+        (re.compile(r"(?<=\S) (?=[.,]+(?:\s|$|[\"”’)]))"), ""),
+        (re.compile(r"(?<![.])\.\.(?=\s|$|[\"”’)])"), "."),
+    )
+
+    def line_of(line: str) -> str | None:
+        stripped = line.strip()
+        if not stripped:
+            return None
+        without, n = SHORTCODE.subn("", stripped)
+        if n:
+            cleaning.record("ad_shortcode", stripped, n)
+            stripped = without.strip()
+            if not stripped:
+                return None
+        kind = _reference_junk_kind(stripped)
+        if kind:
+            cleaning.record(kind, stripped)
+            return None
+        fixed = stripped.replace("\t", " ")
+        for pattern, replacement in spacing:
+            first = pattern.search(fixed)
+            if first:
+                cleaning.record("spacing", fixed[max(0, first.start() - 30): first.end() + 10])
+                fixed, n = pattern.subn(replacement, fixed)
+                cleaning.counts["spacing"] += n - 1
+        return fixed
+
+    def close(current: list[str], paragraphs: list[str]) -> None:
+        if current:
+            paragraph = " ".join(current)
+            kind = _reference_junk_kind(paragraph) if len(current) > 1 else None
+            current.clear()
+            if kind:
+                cleaning.record(kind, paragraph)
+            else:
+                paragraphs.append(paragraph)
+
+    def once(text: str) -> str:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if not text.isascii():
+            if needed.search(text):
+                fixed = fix_text(text)
+                if fixed != text:
+                    i = next((k for k, (a, b) in enumerate(zip(text, fixed, strict=False)) if a != b),
+                             min(len(text), len(fixed)))
+                    cleaning.record("mojibake", text[max(0, i - 20): i + 20])
+                    text = fixed
+            text = unicodedata.normalize("NFC", text)
+            text, n = re.subn(r"[\u200b\u2060\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069]", "", text)
+            cleaning.record("invisible_characters", None, n)
+            text, n = re.subn(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
+            cleaning.record("spacing", None, n)
+        text, n = re.subn(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "", text)
+        cleaning.record("invisible_characters", None, n)
+        paragraphs: list[str] = []
+        current: list[str] = []
+        for line in text.split("\n"):
+            stripped = line_of(line)
+            if stripped is None:
+                close(current, paragraphs)
+            elif current and current[-1][-1] not in ".!?:;…\"”’)]" and stripped[0] in LOWER_OR_PAREN:
+                current.append(stripped)
+            else:
+                close(current, paragraphs)
+                current.append(stripped)
+        close(current, paragraphs)
+        return "\n\n".join(paragraphs)
+
+    for _ in range(3):
+        cleaned = once(text)
+        if cleaned == text or cleaned.isascii() or not needed.search(cleaned):
+            return cleaned
+        text = cleaned
+    return text
+
+
+LOWER_OR_PAREN = "abcdefghijklmnopqrstuvwxyz("
+JUNK_PIECES = ["Source link", "Read more: ", "Share this", "(Image: AP)", "Photo: X", "[VIDEO]",
+               "Advertisement", "we use cookies", "» ", "• ", "\u0130", "\u0131", "\u017f", "\u212a",
+               "RELATED:", "(c)", "  ", "\t"]
+CLEAN_ALPHABET = st.sampled_from([*"ab Z.,:()\n\n’”é", *PIECES, *FTFY_PIECES, *JUNK_PIECES])
+
+
+def _same_cleaning(text: str) -> None:
+    ours, theirs = Cleaning(), Cleaning()
+    assert clean_text(text, ours) == _reference_clean(text, theirs)
+    assert +ours.counts == +theirs.counts
+    assert {k: v for k, v in ours.samples.items() if v} == {k: v for k, v in theirs.samples.items() if v}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fish &amp; chips\nIt\x92s a test  here .",  # a C1 control on a later line: ftfy reads every line
+        "Café Ã© a\u2028b\nnext line",  # ftfy turns a line separator into a line break
+        "One line ends in\nthe next one, Ã©\n\nÂ  spaced",
+        "e\u0301\u200b\u0301 composed after the invisible mark goes, Ã© present",
+        "[ad_1]\nSource link\n\nReal text.\nmore of it.\n\nÃ©\u00a0end",
+        "\u212aeep reading\nSH\u017fRE this\n(photo: ſomething)",
+        "a sentence goes on\n(in brackets) and on\nand on. Then\nends.",
+        "Two  spaces , and there. .\nWait . . . what?\nAn ellipsis... stays.. twice.. here",
+    ],
+)
+def test_same_as_the_whole_text_algorithm(text: str) -> None:
+    _same_cleaning(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(CLEAN_ALPHABET, max_size=50).map("".join))
+def test_same_as_the_whole_text_algorithm_on_any_mix(text: str) -> None:
+    _same_cleaning(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*JUNK_PIECES, *"aZ .:)(|-", "share", "Follow us on Twitter", "video"]),
+                max_size=12).map("".join))
+def test_junk_kind_pre_tests_lose_no_match(line: str) -> None:
+    assert junk_kind(line) == _reference_junk_kind(line)
+    assert junk_kind(line, line.isprintable()) == _reference_junk_kind(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Read" + " " * 60 + "more", "  Share   this  ", ". Read more .", "Advertisement" + " ." * 40,
+     "» Related »", "Source link" + "\u00a0" * 50, "(Image: " + "x" * 70 + ")", "READ MORE: " + "y " * 90],
+)
+def test_junk_kind_on_padded_lines(line: str) -> None:
+    assert junk_kind(line) == _reference_junk_kind(line)
+    assert junk_kind(line, line.isprintable()) == _reference_junk_kind(line)

@@ -65,3 +65,23 @@ def test_binary_is_refused(data):
 )
 def test_detect_format(text, name, content_type, expected):
     assert detect_format(text, name, content_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type", "expected"),
+    [
+        (b'<META CONTENT="text/html; CHARSET=ISO-8859-1"><p>caf\xe9</p>', None,
+         ('<META CONTENT="text/html; CHARSET=ISO-8859-1"><p>café</p>', "iso8859-1")),
+        ("Zürich".encode("latin-1"), "text/plain; Charset=latin-1", ("Zürich", "iso8859-1")),
+        (("x" * 70_000 + "\x00y").encode(), None, ("x" * 70_000 + "y", "utf-8")),  # a NUL past the sample
+        ("No NUL at all: “quoted”".encode(), "text/plain", ("No NUL at all: “quoted”", "utf-8")),
+        ("Grüße aus Köln".encode("utf-16-le"), None, ("Grüße aus Köln", "utf-16-le")),
+    ],
+)
+def test_decode_fast_paths(data, content_type, expected):
+    assert decode(data, content_type) == expected
+
+
+def test_control_characters_past_the_utf8_sample_still_count():
+    with pytest.raises(UnsupportedFormatError):
+        decode(("\x01\x02" * 40_000).encode())

@@ -5,10 +5,13 @@ from __future__ import annotations
 import contextlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdrop.errors import NoArticleTextError
 from newsdrop.text.clean import clean_text
-from newsdrop.text.paragraphs import best_block, score_line
+from newsdrop.text.document import Cleaning
+from newsdrop.text.paragraphs import best_block, join_parts, score_line
 from newsdrop.text.plaintext import read_text
 from tests.conftest import SAMPLE
 
@@ -258,3 +261,71 @@ def test_best_block(scores: list[float], block: tuple[int, int]) -> None:
 def test_adversarial_input_completes(text: str) -> None:
     with contextlib.suppress(NoArticleTextError):
         read_clean(text)
+
+
+# --- the fast paths agree with the plain definitions they stand for -----------------------------------
+
+LINE_ALPHABET = st.sampled_from([
+    *"aZ .,:;!?()[]\"'”’»…-\n\t", "\u00a0", "\u200b", "\u0130", "\u0131", "\u017f", "\u212a", "漢字",
+    "©", "(c) 2024", "Copyright 2021", "All Rights Reserved", "related", "More from ", "Home", "* ",
+    "photo", "video", "share", "Privacy Policy", "www.example.com", " - Sport", "12:30 pm",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LINE_ALPHABET, max_size=14).map("".join))
+def test_line_helpers_match_their_definitions(text: str) -> None:
+    from newsdrop.text.junk import COPYRIGHT, KEY_EDGE, line_key, may_have_copyright
+    from newsdrop.text.paragraphs import SENTENCE_END, ends_sentence, page_evidence, weighs_at_least, weight
+
+    assert line_key(text) == " ".join(text.lower().split()).strip(KEY_EDGE)
+    assert ends_sentence(text) == (SENTENCE_END.search(text) is not None)
+    for amount in (1, 3, 8):
+        assert weighs_at_least(text, amount) == (weight(text) >= amount)
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if any(COPYRIGHT.search(line) for line in lines):
+        assert may_have_copyright(text)
+    assert page_evidence(lines, may_have_copyright(text)) == page_evidence(lines)
+
+
+OPENER_LINES = ["Related Articles", "» MORE FROM The Times", "  ‘See also’ ", "In other news:",
+                "Top stories", "more in Politics", "Most  Read", "\u200bTrending now", "Up next",
+                "We recommend", "Latest from us"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PROSE, *OPENER_LINES, "Council Names New Chair", "* Home", ""]),
+                min_size=1, max_size=12))
+def test_related_links_cut_where_a_plain_scan_cuts(lines: list[str]) -> None:
+    from newsdrop.text.junk import SECTION_OPENERS, line_key
+    from newsdrop.text.plaintext import OPENER_PREFIXES, _related_start
+
+    texts = [line.strip() for line in lines if line.strip()]
+    expected = len(texts)
+    for k in range(len(texts) - 1, len(texts) // 3, -1):
+        key = line_key(texts[k])
+        if key in SECTION_OPENERS or key.startswith(OPENER_PREFIXES):
+            if len(texts) - k > 1 and all(score_line(line) <= 0 for line in texts[k + 1:]):
+                expected = k
+            break
+    assert _related_start(texts, Cleaning()) == expected
+
+
+@pytest.mark.parametrize("parts", [[], ["a"], ["a", "", "b"], [f"line {i} ’" for i in range(5000)]])
+def test_join_parts_joins_and_lets_go(parts: list[str]) -> None:
+    expected = "\n".join(parts)
+    copy = list(parts)
+    assert join_parts(copy, "\n") == expected
+    assert len(copy) == len(parts)
+
+
+@pytest.mark.parametrize(
+    ("term", "head"),
+    [("cookies?", "cookie"), ("home ?page", "home"), ("sign (?:in|up)", "sign "),
+     (r"read more at\b", "read more at"), (r"also read\s*[|-]", "also read"),
+     ("privacy(?: policy)?", "privacy")],
+)
+def test_literal_head(term: str, head: str) -> None:
+    from newsdrop.text.junk import literal_head
+
+    assert literal_head(term) == head

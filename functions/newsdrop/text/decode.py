@@ -40,6 +40,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_SIGNATURES = tuple(BINARY_SIGNATURES)
 _CHARSET = LazyPattern(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 # Control characters (all ASCII): in UTF-8 each is one byte no other character uses, so they are
 # counted on the encoded sample with bytes.translate, in C, instead of with a regex over the text.
@@ -53,6 +54,8 @@ MAX_NUL_SHARE = 0.25  # stray NULs in text are dropped; a quarter of them means 
 
 def sniff_binary(data: bytes) -> str | None:
     """Name of the binary format ``data`` starts with, or None."""
+    if not data.startswith(_SIGNATURES):
+        return None
     for signature, name in BINARY_SIGNATURES.items():
         if data.startswith(signature):
             return name
@@ -82,10 +85,11 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
         except (LookupError, UnicodeDecodeError):
             pass
     try:
-        return _finish(data.decode("utf-8"), "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    return _finish_detected(data)
+        return _finish_detected(data)
+    # The bytes of strict UTF-8 are the text's own encoding: the control sniff reads them as they are.
+    return _finish(text, "utf-8", data if len(text) <= SNIFF_BYTES else None)
 
 
 def _finish_detected(data: bytes) -> tuple[str, str]:
@@ -117,23 +121,29 @@ def _finish_detected(data: bytes) -> tuple[str, str]:
     raise UndecodableError("could not find a text encoding for the object")
 
 
-def _finish(text: str, encoding: str) -> tuple[str, str]:
+def _finish(text: str, encoding: str, encoded: bytes | None = None) -> tuple[str, str]:
+    """``(text, encoding)`` once the text's start is known not to be binary; stray NULs dropped.
+
+    ``encoded`` is ``text`` in UTF-8 when the caller has it (and the text is no longer than the sample).
+    """
     sample = text[:SNIFF_BYTES]
+    nuls = 0
     if sample:
-        encoded = sample.encode("utf-8", "surrogatepass")
+        if encoded is None:
+            encoded = sample.encode("utf-8", "surrogatepass")
         controls = len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))
-        nuls = sample.count("\x00")
+        nuls = encoded.count(0) if controls else 0
         if (controls - nuls) / len(sample) > MAX_CONTROL_SHARE or nuls / len(sample) > MAX_NUL_SHARE:
             raise UnsupportedFormatError("the object looks binary (too many control characters)")
-    if "\x00" in text:
+    if (nuls or len(text) > SNIFF_BYTES) and "\x00" in text:
         text = text.replace("\x00", "")
     return text, encoding
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4096]
-    if len(sample) < 4:
-        return None
+    if len(sample) < 4 or 0 not in sample:
+        return None  # UTF-16 of any script puts NULs in every other byte
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
     half = len(sample) / 2
@@ -150,6 +160,8 @@ def _declared_charset(data: bytes, content_type: str | None) -> str | None:
         candidates.append(content_type.encode("latin-1", "replace"))
     candidates.append(data[:2048])
     for blob in candidates:
+        if b"charset" not in blob.lower():  # as _CHARSET (ASCII case-insensitive) needs
+            continue
         match = _CHARSET.search(blob)
         if match:
             name = match.group(1).decode("ascii", "replace").lower()

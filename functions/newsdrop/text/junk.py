@@ -11,6 +11,10 @@ Three kinds of data:
 ``BOILERPLATE`` marks words that navigation, footers and notices use; the body
 finder counts them as page evidence and as a penalty, never removes on them alone.
 Every pattern here is anchored and bounded: matching is linear in the line length.
+
+Case-insensitive patterns are slow to search, so each runs only after a cheap test
+that it could match: a literal start or end it needs, a word it needs in the
+lower-cased text (``folded``, ``may_hold``, ``may_have_copyright``).
 """
 
 from __future__ import annotations
@@ -83,26 +87,38 @@ SECTION_OPENERS = frozenset((
 ))
 JUNK_LINES: dict[str, str] = {line: kind for kind, lines in _JUNK_BY_KIND.items() for line in lines}
 
-# Short lines that start like these are calls to action, not article text.
+# Short lines that start like these are calls to action, not article text. Each alternative opens with
+# literal words (``literal_head``), so a line whose lower-cased start has none of them is never matched.
+_JUNK_PREFIX_TERMS: dict[str, tuple[str, ...]] = {
+    "share": (
+        r"share (?:this|on|via|the|article|story)\b", r"follow us\b",
+        r"follow (?:\w+ )?on (?:twitter|facebook|instagram)", r"like us on facebook", r"click to share",
+        r"share:", r"tweet this",
+    ),
+    "subscribe": (
+        r"subscribe (?:to|for|now|today|here)\b", r"sign up (?:for|to|here|now)\b", r"get our \w+ newsletter",
+        r"get the latest\b.{0,60}\b(?:inbox|newsletter)", r"join our (?:newsletter|mailing list)",
+        r"download (?:the|our) app\b", r"already a subscriber", r"become a (?:member|subscriber)",
+        r"want more\b.{0,40}\bsign up",
+    ),
+    "cookie": (
+        r"we uses? cookies", r"this (?:web)?site uses? cookies", r"our (?:web)?site uses? cookies",
+        r"by (?:continuing|using) (?:to use )?(?:this|our) (?:web)?site", r"we use cookies",
+        r"this website stores cookies", r"cookie (?:policy|settings|consent)\b",
+    ),
+    "trailer": (
+        r"read more:", r"read more at\b", r"see more:", r"more:", r"read also:", r"also read:",
+        r"also read\s*[|-]", r"related:", r"related articles?:", r"click here (?:to|for)\b",
+        r"continue reading\b", r"source link\b", r"see also:", r"watch:", r"watch video:", r"listen:",
+        r"listen to this article", r"this article (?:was )?originally (?:appeared|published)\b",
+        r"the post\b.{0,200}\bappeared first on\b",
+    ),
+}
 JUNK_PREFIXES = LazyPattern(
-    r"(?i)(?:"
-    r"(?P<share>share (?:this|on|via|the|article|story)\b|follow us\b|"
-    r"follow (?:\w+ )?on (?:twitter|facebook|instagram)|like us on facebook|click to share|share:|tweet this)"
-    r"|(?P<subscribe>subscribe (?:to|for|now|today|here)\b|sign up (?:for|to|here|now)\b|"
-    r"get our \w+ newsletter|get the latest\b.{0,60}\b(?:inbox|newsletter)|"
-    r"join our (?:newsletter|mailing list)|"
-    r"download (?:the|our) app\b|already a subscriber|become a (?:member|subscriber)|"
-    r"want more\b.{0,40}\bsign up)"
-    r"|(?P<cookie>(?:we|this (?:web)?site|our (?:web)?site) uses? cookies|"
-    r"by (?:continuing|using) (?:to use )?(?:this|our) (?:web)?site|we use cookies|"
-    r"this website stores cookies|"
-    r"cookie (?:policy|settings|consent)\b)"
-    r"|(?P<trailer>read more:|read more at\b|see more:|more:|read also:|also read:|also read\s*[|-]|"
-    r"related:|related articles?:|click here (?:to|for)\b|continue reading\b|source link\b|"
-    r"see also:|watch:|watch video:|listen:|listen to this article|this article (?:was )?originally "
-    r"(?:appeared|published)\b|the post\b.{0,200}\bappeared first on\b)"
-    r")"
+    "(?i)(?:" + "|".join(f"(?P<{kind}>{'|'.join(terms)})" for kind, terms in _JUNK_PREFIX_TERMS.items()) + ")"
 )
+# Characters a call to action may be bulleted or boxed with.
+JUNK_PREFIX_LEAD = " \t*•·-–—>»|"
 # Photo captions and credits: "Protesters in the square (Image: GETTY)", "Image copyright Getty Images"
 CAPTION = LazyPattern(
     r"(?i)\((?:image|images|photo|photos|picture|pic|credit|video)s?:[^()]{1,60}\)\s*$|"
@@ -114,14 +130,19 @@ TEASER_TAG = LazyPattern(r"\[[A-Z][A-Z ]{1,20}\]\W{0,3}$")
 JUNK_PREFIX_MAX_CHARS = 200
 
 # Vocabulary of navigation, footers and notices: page evidence for the body finder.
-BOILERPLATE = LazyPattern(
-    r"(?i)\b(?:privacy(?: policy| notice| settings)?|terms (?:of|and) (?:use|service|conditions|sale)|"
-    r"cookies?|all rights reserved|copyright|sitemap|site map|contact us|about us|advertise with us|"
-    r"advertise|newsletters?|subscribe|subscription|sign (?:in|up)|log (?:in|out)|login|my account|"
-    r"skip to|menu|search|home ?page|follow us|share|comments?|related|trending|most (?:read|popular|viewed)|"
-    r"recommended|read more|photo gallery|videos?|podcasts?|careers?|faq|help|feedback|rss|"
-    r"terms|accessibility|ad choices|do not sell)\b"
+_BOILERPLATE_TERMS = (
+    "privacy(?: policy| notice| settings)?", "terms (?:of|and) (?:use|service|conditions|sale)", "cookies?",
+    "all rights reserved", "copyright", "sitemap", "site map", "contact us", "about us", "advertise with us",
+    "advertise", "newsletters?", "subscribe", "subscription", "sign (?:in|up)", "log (?:in|out)", "login",
+    "my account", "skip to", "menu", "search", "home ?page", "follow us", "share", "comments?", "related",
+    "trending", "most (?:read|popular|viewed)", "recommended", "read more", "photo gallery", "videos?",
+    "podcasts?", "careers?", "faq", "help", "feedback", "rss", "terms", "accessibility", "ad choices",
+    "do not sell",
 )
+BOILERPLATE = LazyPattern(r"(?i)\b(?:" + "|".join(_BOILERPLATE_TERMS) + r")\b")
+# The same, case-sensitive, for ``folded`` text: it matches there just where BOILERPLATE matches the
+# text (lower-casing keeps every character's length and word-ness but for İ, one of CASE_FOLDS).
+BOILERPLATE_FOLDED = LazyPattern(r"\b(?:" + "|".join(_BOILERPLATE_TERMS) + r")\b")
 # Comment sections: "9. jdoe says:", "Reply", "12 Comments", "Leave a Reply", "November 19, 2019 at 8:13 am".
 COMMENT_MARKER = LazyPattern(
     r"(?i)^(?:\d{1,4}\.\s+)?(?:\S[^\n]{0,60}\s(?:says|said|wrote|writes|replied|commented)\s*:"
@@ -148,24 +169,128 @@ AGENCIES = frozenset(
                "bbc news", "cnn wire", "reuters staff", "our correspondent", "agencies", "wire services"))
 
 
+# Characters a line key drops at its edges.
+KEY_EDGE = " \t.:;,!?|»«›‹>→←-–—•·*+…()[]\"'“”‘’"
+# Non-ASCII characters a case-insensitive pattern matches as an ASCII letter (İ and ı as "i", ſ as "s",
+# the Kelvin sign as "k"). In a text without them, such a pattern's letters match only where the
+# lower-cased text holds them, so a plain substring test on ``folded(text)`` may rule the pattern out.
+CASE_FOLDS = "\u0130\u0131\u017f\u212a"
+COPYRIGHT_HEADS = ("©", "(c)", "copyright", "all rights reserved")
+# Starts of the lines a caption pattern alternative anchors at the line start.
+_CAPTION_STARTS = ("image", "photo", "picture", "credit")
+
+
+def literal_head(term: str) -> str:
+    """The literal text every match of the regex ``term`` opens with (lower-case letters, spaces, ':')."""
+    head = []
+    for char in term:
+        if char in "\\[(.*+?{|^$":
+            if char in "?*{" and head:
+                head.pop()  # the previous character is optional
+            break
+        head.append(char)
+    return "".join(head)
+
+
+_JUNK_PREFIX_HEADS = tuple(literal_head(t) for terms in _JUNK_PREFIX_TERMS.values() for t in terms)
+_JUNK_PREFIX_HEAD_CHARS = max(map(len, _JUNK_PREFIX_HEADS))
+# The heads by their first letter, in either case ("" is no key: an empty line has no head).
+_JUNK_PREFIX_HEADS_BY_CHAR = {
+    first: tuple(head for head in _JUNK_PREFIX_HEADS if head[0] == first.lower())
+    for first in {case(head[0]) for head in _JUNK_PREFIX_HEADS for case in (str.lower, str.upper)}
+}
+_CAPTION_FIRST = frozenset(case(start[0]) for start in _CAPTION_STARTS for case in (str.lower, str.upper))
+_CAPTION_START_CHARS = max(map(len, _CAPTION_STARTS))
+_JUNK_LINE_CHARS = max(map(len, JUNK_LINES))
+
+
+def has_case_folds(text: str) -> bool:
+    """Whether ``text`` holds one of CASE_FOLDS."""
+    return not text.isascii() and (
+        "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
+    )
+
+
+def folded(text: str) -> str | None:
+    """``text.lower()``, or None when ``text`` holds one of CASE_FOLDS (then no substring test is sound)."""
+    return None if has_case_folds(text) else text.lower()
+
+
+def may_hold(low: str | None, heads: tuple[str, ...]) -> bool:
+    """False only when ``low`` (from ``folded``) holds none of ``heads``: the pattern cannot match."""
+    if low is None:
+        return True
+    for head in heads:  # noqa: SIM110 - a plain loop is faster than any() over a generator
+        if head in low:
+            return True
+    return False
+
+
+def may_have_copyright(text: str) -> bool:
+    """False only when COPYRIGHT matches nowhere in ``text`` (one pass over the text, not one per line)."""
+    if "©" in text or has_case_folds(text):
+        return True
+    # Every other match is ASCII, so it survives in the lower-cased ASCII letters of the text, read a
+    # window at a time (windows overlap by more than the longest match head).
+    if "(" in text and ("(c)" in text or "(C)" in text):
+        return True
+    # "copyright" and "all rights reserved" share "right"; it is looked for first.
+    step = 1 << 16
+    for start in range(0, len(text), step):
+        window = text[start:start + step + 32].encode("ascii", "ignore").lower()
+        if b"right" in window and (b"copyright" in window or b"all rights reserved" in window):
+            return True
+    return False
+
+
 def line_key(line: str) -> str:
     """A line's lookup key: lower-case, spaces collapsed, edge punctuation and arrows dropped."""
-    return " ".join(line.lower().split()).strip(" \t.:;,!?|»«›‹>→←-–—•·*+…()[]\"'“”‘’")
+    # Only ASCII space is both whitespace and printable: a printable line without double spaces
+    # needs no collapsing.
+    if line.isprintable() and "  " not in line:
+        return line.lower().strip(KEY_EDGE)
+    return " ".join(line.lower().split()).strip(KEY_EDGE)
 
 
-def junk_kind(line: str) -> str | None:
-    """The cleaning kind of ``line`` when it is a known junk line, else None."""
+def junk_kind(line: str, printable: bool | None = None) -> str | None:
+    """The cleaning kind of ``line`` when it is a known junk line, else None.
+
+    ``printable`` is ``line.isprintable()`` when the caller knows it. Long lines are never lower-cased
+    whole: a key longer than any junk line's cannot be one, and prefixes are tested on the line's start.
+    """
     if len(line) > JUNK_PREFIX_MAX_CHARS:
         return None
-    kind = JUNK_LINES.get(line_key(line))
-    if kind:
-        return kind
-    match = JUNK_PREFIXES.match(line.lstrip(" \t*•·-–—>»|"))
-    if match:
-        return match.lastgroup
-    if CAPTION.search(line):
+    if printable is None:
+        printable = line.isprintable()
+    if printable:
+        # Its only spaces are " ": the key is the core, lower-cased, runs of spaces made one; it is at
+        # least as long as the core's other characters (lower-casing never shortens).
+        core = line.strip(KEY_EDGE)
+        if len(core) - core.count(" ") <= _JUNK_LINE_CHARS:
+            kind = JUNK_LINES.get(core.lower() if "  " not in core else " ".join(core.lower().split()))
+            if kind:
+                return kind
+    else:
+        kind = JUNK_LINES.get(" ".join(line.lower().split()).strip(KEY_EDGE))
+        if kind:
+            return kind
+    # Each pattern below needs a literal start or end; its search runs only when the line has it, or
+    # holds a character the pattern could read as a letter of it.
+    folds = False if line.isascii() else has_case_folds(line)
+    first = line[:1]
+    lead = line.lstrip(JUNK_PREFIX_LEAD) if first in JUNK_PREFIX_LEAD else line
+    heads = _JUNK_PREFIX_HEADS_BY_CHAR.get(lead[:1])
+    if folds or (heads and lead[:_JUNK_PREFIX_HEAD_CHARS].lower().startswith(heads)):
+        match = JUNK_PREFIXES.match(lead)
+        if match:
+            return match.lastgroup
+    if (
+        folds
+        or line.rstrip().endswith(")")
+        or (first in _CAPTION_FIRST and line[:_CAPTION_START_CHARS].lower().startswith(_CAPTION_STARTS))
+    ) and CAPTION.search(line):
         return "caption"
-    if TEASER_TAG.search(line):
+    if "[" in line and TEASER_TAG.search(line):
         return "related"
     return None
 

@@ -12,7 +12,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from newsdrop.text.junk import BOILERPLATE, COMMENT_MARKER, COPYRIGHT, junk_kind
+from newsdrop.text.junk import (
+    BOILERPLATE,
+    BOILERPLATE_FOLDED,
+    COMMENT_MARKER,
+    COPYRIGHT,
+    COPYRIGHT_HEADS,
+    folded,
+    has_case_folds,
+    junk_kind,
+    may_hold,
+)
 from newsdrop.text.lazyre import LazyPattern
 
 # Bullets and list markers that inscriptis and other page-to-text tools write.
@@ -23,15 +33,23 @@ MENU_LABEL_WORDS = 4
 MENU_LABEL_CHARS = 40
 # Copyright and notice lines are short; longer lines are not searched for them.
 NOTICE_MAX_CHARS = 300
-MENU_BULLET = LazyPattern(r"^[*+•·▪►▸‣◦o]\s+")
+MENU_BULLET_CHARS = "*+•·▪►▸‣◦o"
+MENU_BULLET = LazyPattern(rf"^[{MENU_BULLET_CHARS}]\s+")
 BULLET_ONLY = LazyPattern(r"^[*+•·▪►▸‣◦o|/\\>»›<«‹-]{1,3}$")
 WORD = LazyPattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Characters of scripts written without spaces: each one carries about a word.
 CJK = LazyPattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# A sentence end, then closing quotes and brackets; or a closing quote alone (see ``ends_sentence``).
+SENTENCE_MARKS = ".!?。！？…"
+SENTENCE_CLOSERS = "\"'”’»)]"
+QUOTE_CLOSERS = "\"”’»"
 SENTENCE_END = LazyPattern(r"[.!?。！？…][\"'”’»)\]]*$|[\"”’»]$")
 URL = LazyPattern(r"https?://|www\.|\.(?:com|org|net|html?)\b|%2F", re.I)
+URL_HEADS = ("http", "www.", ".com", ".org", ".net", ".htm", "%2f")
 URL_TOKEN = LazyPattern(r"\S*(?:https?://|www\.)\S*|\S+\.(?:com|org|net|html?)\S*", re.I)
 SEPARATORS = LazyPattern(r"\s[|•·»›/]\s|\s-\s(?=[A-Z])")
+SEPARATOR_CHARS = "|•·»›/-"
+DIGIT = LazyPattern(r"\d")
 DATE_OR_TIME = LazyPattern(
     r"(?i)\b(?:\d{1,2}:\d{2}\s*(?:am|pm)?|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.? \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+ (?:hours?|"
@@ -39,6 +57,9 @@ DATE_OR_TIME = LazyPattern(
 )
 
 COMMENT_MARKER_MAX_CHARS = 100
+# join_parts copies this many characters at a time; fewer parts than this are joined at once.
+JOIN_CHUNK_CHARS = 1 << 15
+JOIN_CHUNK_PARTS = 256
 # A bulleted line of at least this many words reads as a list item, not a menu entry.
 LIST_ITEM_WORDS = 6
 
@@ -82,6 +103,30 @@ def weight(text: str, tokens: list[str] | None = None) -> int:
     return len(tokens) - (1 if cjk else 0) + cjk // 2
 
 
+def weighs_at_least(text: str, amount: int) -> bool:
+    """``weight(text) >= amount``, reading only the first words when no spaceless script is in ``text``."""
+    if not text.isascii() and CJK.search(text):
+        return weight(text) >= amount
+    count = 0
+    for _ in WORD.finditer(text):
+        count += 1
+        if count >= amount:
+            return True
+    return count >= amount
+
+
+def ends_sentence(text: str) -> bool:
+    """``SENTENCE_END.search(text) is not None``, from the end of ``text`` instead of a scan."""
+    if text.endswith("\n"):
+        text = text[:-1]  # "$" also matches before a final newline
+    if not text:
+        return False
+    if text[-1] in QUOTE_CLOSERS:
+        return True
+    core = text.rstrip(SENTENCE_CLOSERS)
+    return bool(core) and core[-1] in SENTENCE_MARKS
+
+
 def score_line(text: str, repeats: int = 1, kind: str | None = None) -> float:
     """Evidence that ``text`` (one stripped line) is article prose: > 0 yes, < 0 no.
 
@@ -89,20 +134,21 @@ def score_line(text: str, repeats: int = 1, kind: str | None = None) -> float:
     """
     if kind or junk_kind(text):
         return -4.0
-    if BULLET_ONLY.match(text):
+    if len(text) <= 4 and BULLET_ONLY.match(text):
         return -1.5
     if len(text) < COMMENT_MARKER_MAX_CHARS and COMMENT_MARKER.match(text):
         return -4.0
     bullet = BULLET.match(text)
     body = text[bullet.end():] if bullet else text
-    linked = URL.search(body) is not None
+    low = folded(body)
+    linked = may_hold(low, URL_HEADS) and URL.search(body) is not None
     words = URL_TOKEN.sub(" ", body) if linked else body
     tokens = WORD.findall(words)
     amount = weight(words, tokens)
     if amount == 0:
         return -1.0
     stop = sum(1 for token in tokens if token.lower() in STOPWORDS)
-    ends = SENTENCE_END.search(body) is not None
+    ends = ends_sentence(body)
     score = (amount - 12) / 8
     if amount < 12:
         score = -1.0 + amount / 24
@@ -122,13 +168,14 @@ def score_line(text: str, repeats: int = 1, kind: str | None = None) -> float:
         score -= 1.0  # title-case teaser or menu entry
     if linked:
         score -= 1.5
-    score -= 0.7 * len(SEPARATORS.findall(body))
-    if len(body) < NOTICE_MAX_CHARS and COPYRIGHT.search(body):
+    if any(char in body for char in SEPARATOR_CHARS):
+        score -= 0.7 * len(SEPARATORS.findall(body))
+    if len(body) < NOTICE_MAX_CHARS and may_hold(low, COPYRIGHT_HEADS) and COPYRIGHT.search(body):
         score -= 3.0
     if amount < 25:
-        hits = len(BOILERPLATE.findall(body))
+        hits = len(BOILERPLATE.findall(body) if low is None else BOILERPLATE_FOLDED.findall(low))
         score -= 1.0 * hits
-        if DATE_OR_TIME.search(body):
+        if DIGIT.search(body) and DATE_OR_TIME.search(body):
             score -= 0.5
     if repeats > 1:
         score -= 1.0 + min(amount, 40) / 10
@@ -157,19 +204,53 @@ def best_block(scores: list[float]) -> tuple[int, int]:
     return best_start, best_end
 
 
-def page_evidence(lines: list[Line]) -> tuple[int, int, int]:
-    """``(furniture, notices, labels)``: lines that look like page furniture (menu bullets, short
+def page_evidence(lines: list[str], copyright: bool = True) -> tuple[int, int, int]:
+    """``(furniture, notices, labels)``: stripped lines that look like page furniture (menu bullets, short
     navigation or notice lines, copyright), how many of them use boilerplate words, and how many
-    lines are bare labels (at most MENU_LABEL_WORDS words, no digit, no sentence end)."""
+    lines are bare labels (at most MENU_LABEL_WORDS words, no digit, no sentence end).
+
+    ``copyright=False`` tells that no line holds a copyright notice (``junk.may_have_copyright``)."""
     furniture = notices = labels = 0
-    for line in lines:
-        text = line.text
-        if len(text) < MENU_LABEL_CHARS and MENU_LABEL.match(text) and len(text.split()) <= MENU_LABEL_WORDS:
+    # without copyright notices, only lines shorter than a boilerplate notice can count
+    for text in lines if copyright else [line for line in lines if len(line) < 60]:
+        size = len(text)
+        if size >= NOTICE_MAX_CHARS:
+            continue  # too long for a label, a notice, a bullet or a menu entry
+        if size < MENU_LABEL_CHARS and MENU_LABEL.match(text) and len(text.split()) <= MENU_LABEL_WORDS:
             labels += 1
-        short = len(text) < NOTICE_MAX_CHARS
-        if short and (COPYRIGHT.search(text) or (len(text) < 60 and BOILERPLATE.search(text))):
+        if size < 60:  # lower-case once, and match case-sensitively when that is sound (``folded``)
+            low = text.lower() if text.isascii() or not has_case_folds(text) else None
+            notice = BOILERPLATE.search(text) if low is None else BOILERPLATE_FOLDED.search(low)
+        else:
+            notice = None
+        if (copyright and may_hold(folded(text), COPYRIGHT_HEADS) and COPYRIGHT.search(text)) or notice:
             furniture += 1
             notices += 1
-        elif BULLET_ONLY.match(text) or (MENU_BULLET.match(text) and len(text) < 50):
+        elif (size <= 4 and BULLET_ONLY.match(text)) or (
+            size < 50 and text[:1] in MENU_BULLET_CHARS and MENU_BULLET.match(text)
+        ):
             furniture += 1
     return furniture, notices, labels
+
+
+def join_parts(parts: list[str], sep: str) -> str:
+    """``sep.join(parts)``, emptying ``parts`` on the way (each item becomes None once copied).
+
+    Parts are joined a chunk at a time onto the result, which CPython grows in place, so when
+    ``parts`` holds the only references, the peak is the result plus one chunk instead of the result
+    plus every part.
+    """
+    if len(parts) <= JOIN_CHUNK_PARTS:
+        return sep.join(parts)
+    out = ""
+    start = size = 0
+    last = len(parts) - 1
+    for i, part in enumerate(parts):
+        size += len(part)
+        if size >= JOIN_CHUNK_CHARS or i == last:
+            if start:
+                out += sep
+            out += sep.join(parts[start:i + 1])
+            parts[start:i + 1] = [None] * (i + 1 - start)  # type: ignore[list-item]
+            start, size = i + 1, 0
+    return out
