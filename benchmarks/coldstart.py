@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -52,7 +53,8 @@ def aws_environment(endpoint: str) -> dict[str, str]:
         "AWS_ENDPOINT_URL": endpoint, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
         "AWS_DEFAULT_REGION": REGION, "AWS_REGION": REGION, "POWERTOOLS_TRACE_DISABLED": "true",
         "POWERTOOLS_SERVICE_NAME": "newsdrop", "POWERTOOLS_METRICS_NAMESPACE": "Bench",
-        "PYTHONPATH": str(CHILDREN),
+        # the children's helpers first; a PYTHONPATH already set (a checkout to measure) stays after them
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(CHILDREN), os.environ.get("PYTHONPATH", "")])),
     }
 
 
