@@ -134,3 +134,90 @@ def test_other_languages_drop_short_and_everywhere_words() -> None:
     found = [k.text for k in extract_keywords(text, split_sentences(text), [], "de")]
     assert found[0] == "Sanktionen"
     assert "Die" not in found and "die" not in found
+
+
+# Reading words chunk by chunk (keyword_tokens) must equal reading them with the token regex.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Joe Biden's plan — “Sanctions,” he said; U.S.-led talks (2014) ended.",
+        "It’s Putin’s army's turn: the UN and US met... don't stop!",
+        "Word—word –dash ‘quoted’ «guillemets» under_score 3rd x2 ÉCOLE école",
+        "   leading and trailing spaces\tand\ttabs\nand lines   ",
+    ],
+)
+def test_chunk_words_match_the_token_regex(text: str) -> None:
+    from newsdrop.text import keyword_tokens as kt
+
+    expected = [entry for entry in map(kt.classify, kt._TOKEN.findall(text)) if entry is not None]
+    flat = [part for chunk in text.split() for part in kt.CHUNK_WORDS[chunk]]
+    found = list(zip(flat[::2], flat[1::2], strict=True))
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sanctions hit exports.", "Sanctions"),
+        ("The sanctions hit.", ""),
+        ("“Sanctions hit,” he said.", "Sanctions"),
+        ("— Sanctions hit.", "Sanctions"),
+        ("2014 was a year.", ""),
+    ],
+)
+def test_lead_is_the_first_token_when_it_is_a_content_word(sentence: str, expected: str) -> None:
+    from newsdrop.text import keyword_tokens as kt
+
+    parts = sentence.split()
+    for chunk in parts:
+        kt.CHUNK_WORDS[chunk]
+    assert kt.lead(sentence, parts) == expected
+    assert kt.lead(sentence, iter(parts)) == expected  # the path for very long sentences
+
+
+def test_caches_and_counters_stay_bounded() -> None:
+    from newsdrop.text import keyword_tokens as kt
+    from newsdrop.text import keywords as kw
+
+    text = " ".join(f"Word{i}x. Other{i}y." for i in range(3 * kw.MAX_STEMS))
+    stats, words, _, repeated = kw._word_stats(text, split_sentences(text), True)
+    assert len(stats) <= kw.MAX_STEMS
+    assert len(words) <= 2 * kw.MAX_STEMS
+    assert len(repeated) <= kw.MAX_STEMS
+    assert len(kt.CHUNK_WORDS) <= kt.CACHE_SIZE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        STORY,
+        "Alpha beta gamma. Delta epsilon zeta. Eta theta iota.",  # every word once: the full ranking
+        "Wheat wheat. Barley rye oats millet sorghum quinoa. Wheat rye.",
+    ],
+)
+@pytest.mark.parametrize("limit", [1, 3, 10, 40])
+def test_ranking_only_repeated_words_first_changes_nothing(text: str, limit: int) -> None:
+    from newsdrop.text import keywords as kw
+
+    sentences = split_sentences(text)
+    stats, words, initial, _ = kw._word_stats(text, sentences, True)
+    excluded = kw._excluded(ENTITIES, stats)
+    everything = kw._rank(stats.items(), excluded, set(), True)
+    full = kw._choose(everything, None, stats, words, initial, kw._phrases(ENTITIES, stats), limit)
+    assert extract_keywords(text, sentences, ENTITIES, "en", limit) == full
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("syzygy", "syzygi"), ("yelling", "yell"), ("enjoying", "enjoy"), ("flying", "fli"),
+        ("agreed", "agre"),
+        ("feed", "feed"), ("bled", "bled"), ("troubled", "troubl"), ("hoping", "hope"), ("filing", "file"),
+        ("yearly", "yearli"), ("layers", "layer"),
+    ],
+)
+def test_porter_stem_uncached_and_cached_agree(word: str, expected: str) -> None:
+    from newsdrop.text.stem import porter_stem
+
+    assert porter_stem(word) == expected
+    assert stem(word) == expected

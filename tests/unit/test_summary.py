@@ -96,3 +96,74 @@ def test_caption_with_a_one_word_label_is_not_chosen() -> None:
 def test_speech_colon_is_not_a_caption() -> None:
     text = "He said: the harbor bridge would reopen to traffic within two weeks. It rained."
     assert summarize(text).startswith("He said:")
+
+
+# Reading stems chunk by chunk (summary_terms) must equal reading them from the lower-cased text.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON (Reuters) - The city's council approved 2 budgets; U.S.-led talks ended.",
+        "“Quoted,” she said — ÉCOLE école İstanbul ΣΟΦΙΑΣ under_score x2",
+        "   spaces\tand\ttabs\nand lines   ",
+    ],
+)
+def test_chunk_stems_match_the_word_regex(text: str) -> None:
+    import re
+
+    from newsdrop.text.stem import stem
+    from newsdrop.text.stopwords import STOPWORDS
+    from newsdrop.text.summary_terms import read
+
+    words = re.findall(r"[^\W_]+", text.lower())
+    expected = frozenset(stem(w) for w in words if len(w) > 1 and w not in STOPWORDS)
+    stems, count, _ = read(text)
+    assert list(stems) == list(expected)  # the same set, built in the same order
+    assert count == len(text.split())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read more about it here.",
+        "Sign up now for our newsletter.",
+        "Pictured: the mayor.",
+        "He said: yes.",
+        "© 2014 the paper.",
+        "(AP Photo/Jane Doe) was here.",
+        "Getty Images shows the scene.",
+    ],
+)
+def test_hint_flag_is_set_when_a_hint_may_occur(text: str) -> None:
+    from newsdrop.text.summary_terms import JUNK_HINTS, read
+
+    assert any(hint in text.lower() for hint in JUNK_HINTS)
+    assert read(text)[2]
+
+
+@pytest.mark.parametrize(
+    "text", ["It was already ready, by design.", "Breadth rose; rightsholders shared widely."]
+)
+def test_hint_flag_is_clear_for_look_alike_words(text: str) -> None:
+    from newsdrop.text.summary_terms import read
+
+    assert not read(text)[2]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["End.", "End!”", "End?)", "End.\n", "End”.", "End", "End.”\n", "End\n.", "E.'", "End.\n\n", "."],
+)
+def test_end_test_matches_the_end_pattern(body: str) -> None:
+    import re
+
+    from newsdrop.text.summary import _ends_sentence
+
+    assert _ends_sentence(body) == bool(re.search(r"""[.!?]["'”’)]?$""", body))
+
+
+def test_caches_stay_bounded_on_long_text() -> None:
+    from newsdrop.text import summary_terms
+
+    text = " ".join(f"Word{i} went there{i}." for i in range(3 * summary_terms.CACHE_SIZE))
+    assert summarize(text)
+    assert len(summary_terms.CHUNK_TERMS) <= summary_terms.CACHE_SIZE

@@ -6,56 +6,59 @@ general English (``stopwords.zipf``). Words are grouped by Porter stem, so
 "sanction" and "sanctions" count as one. Named things become phrases: a
 multi-word entity ("Joe Biden") takes the place of its words ("Biden",
 "Joe"), and titles ("President Joe") never form keywords of their own.
-Linear in the text: one pass over the words, then a sort of the distinct stems.
+Linear in the text: one pass over the words (read whitespace chunk by chunk
+through ``keyword_tokens``) into at most ``MAX_STEMS`` per-stem records, then
+a sort of the stems that can rank.
 """
 
 from __future__ import annotations
 
 import math
-import re
+from collections.abc import Iterable
+from itertools import chain
+from operator import attrgetter
 
 from newsdrop.models import Entity, Keyword
+from newsdrop.text.keyword_tokens import CHUNK_LEADS, CHUNK_WORDS, LONG_SENTENCE, MIN_LENGTH, chunks, lead
 from newsdrop.text.lazyre import LazyPattern
 from newsdrop.text.sentences import Sentence
-from newsdrop.text.stem import stem
-from newsdrop.text.stopwords import RARE_ZIPF, STOPWORDS, is_common, zipf
+from newsdrop.text.stem import porter_stem, stem
+from newsdrop.text.stopwords import RARE_ZIPF, STOPWORDS, is_common, lowest_zipf, zipf
 
 _WORD = LazyPattern(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _TOKEN = LazyPattern(r"\w+(?:['’-]\w+)*")
-_CLITIC = LazyPattern(r"['’](?:s|re|ve|ll|d|m|t)$", re.IGNORECASE)
 _LEADING_ARTICLE = LazyPattern(r"^(?:The|A|An)\s+")
 NAMED_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
-MIN_LENGTH = 3
 POSITION_DECAY = 0.1  # weight 1 / (1 + decay * sentence index) for a word's first sentence
 RARITY_BASE = 8.0  # informativeness = RARITY_BASE - zipf(word)
 RARITY_POWER = 0.5
 LENGTH_CAP = 12  # longer words are more often keywords, up to this length
 LENGTH_POWER = 1.0
 TITLE_BOOST = 1.5  # factor for words that also appear in the headline
-# Upper-case forms kept although their lower-case forms are stopwords.
-ACRONYMS = frozenset({"US", "UN"})
+# Distinct stems counted at once; past this (only in texts far longer than an article) the weaker
+# half by score so far is forgotten.
+MAX_STEMS = 1536
+CACHE_SIZE = 512  # entries of each small look-up cache below (written form, entity name, role)
 # Titles written before names; not keywords when only ever written capitalised.
 TITLE_WORDS = frozenset(
     "president minister secretary chancellor senator governor mayor spokesman spokeswoman chairman "
     "general gen sen rep gov lt col sgt capt prime deputy vice king queen prince princess pope".split()
 )
-# Month names are dates, not topics ("may" is already a stopword).
-MONTHS = frozenset(
-    "january february march april june july august september october november december".split()
-)
 
-
-class _Stat:
-    """What is known of one stem: count, first sentence, sentences seen in, written forms."""
-
-    __slots__ = ("count", "first", "forms", "last", "named", "spread")
-
-    def __init__(self, word: str, sentence: int) -> None:
-        self.count = 1
-        self.first = self.last = sentence
-        self.spread = 1
-        self.forms = {word: 1}
-        self.named = False  # written capitalised somewhere other than a sentence start
+# A record, a list: [count, last sentence seen in, number of sentences seen in, first sentence seen
+# in, first written form, more]. Each written form has one; a stem written in one form only is
+# counted in that record (more None). A stem with several forms has a record of its own, whose
+# ``more`` lists its forms in order of first use; the forms' records link to it in their ``more``
+# and then keep only their own count.
+Record = list
+_COUNT, _LAST, _SPREAD, _FIRST, _FORM, _MORE = range(6)
+_LOG1 = tuple(1.0 + math.log(n) if n else 0.0 for n in range(256))  # 1 + ln n for small n
+_POSITION = tuple(1.0 / (1.0 + POSITION_DECAY * n) for n in range(256))  # the position weight
+_FACTORS: tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]] = ({}, {})
+_ENTITY_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {}
+_ROLE_STEMS: dict[str, str | None] = {}
+_MENTIONS = attrgetter("mentions")
+_TEXT = attrgetter("text")
 
 
 def extract_keywords(
@@ -68,23 +71,175 @@ def extract_keywords(
     title: str | None = None,
 ) -> list[Keyword]:
     """Best keywords first, at most ``limit``, deduplicated by stem; words of ``title`` weigh more."""
-    if limit <= 0 or not text.strip():
+    if limit <= 0 or not text or text.isspace():
         return []
-    stats = _word_stats(text, sentences)
+    english = language in (None, "en")
+    stats, words, initial, repeated = _word_stats(text, sentences, english)
     if language and language != "en":
         _drop_function_words(stats, len(sentences))
-    scores = {key: _score(stat, english=language in (None, "en")) for key, stat in stats.items()}
-    for key in _title_keys(title) & scores.keys():
-        scores[key] *= TITLE_BOOST
-    for key in _title_stems(entities) & stats.keys():
-        if not any(form[:1].islower() for form in stats[key].forms):
-            del scores[key]  # "President" written only as a title before a name
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], stats[item[0]].first, item[0]))
+    boosted = _title_keys(title)
+    excluded = _excluded(entities, stats)
     phrases = _phrases(entities, stats)
+    choose = (stats, words, initial, phrases, limit)
+    # Most stems occur once and score at most ``ceiling``: rank the others first, and all of them
+    # only when the keywords run past the ceiling. ``stats`` is in order of first sentence, so the
+    # first stem seen once has the earliest first sentence of them all.
+    once = next((stat[_FIRST] for stat in stats.values() if stat[_COUNT] == 1), None)
+    if once is not None:
+        weight = _top_weight() * (TITLE_BOOST if boosted else 1.0)
+        ceiling = weight / (1.0 + POSITION_DECAY * once) * (1.0 + 1e-9)  # a margin for rounding
+        strong = [(key, stats[key]) for key in repeated if key in stats]
+        chosen = _choose(_rank(strong, excluded, boosted, english), ceiling, *choose)
+        if chosen is not None:
+            return chosen
+    return _choose(_rank(stats.items(), excluded, boosted, english), None, *choose) or []
+
+
+def _word_stats(
+    text: str, sentences: list[Sentence], english: bool
+) -> tuple[dict[str, Record], dict[str, Record], dict[str, int], list[str]]:
+    """Records per stem and per written form (see ``Record``), how often each form opens a
+    sentence, and the stems counted more than once, in the order they got there.
+
+    Each sentence's text is read once, as whitespace chunks whose content words come from the
+    ``CHUNK_WORDS`` cache; a repeated word costs one dictionary look-up."""
+    stats: dict[str, Record] = {}
+    words: dict[str, Record] = {}
+    initial: dict[str, int] = {}
+    repeated: list[str] = []
+    weights: dict[str, float] = {}  # for _prune
+    get_word = words.get
+    get_stat = stats.get
+    words_of = CHUNK_WORDS.__getitem__
+    lead_of = CHUNK_LEADS.get
+    long = LONG_SENTENCE
+    texts: Iterable[str] = map(_TEXT, sentences) if sentences else (text,)
+    for index, sentence in enumerate(texts):
+        parts = sentence.split() if len(sentence) <= long else chunks(sentence)
+        flat = chain.from_iterable(filter(None, map(words_of, parts)))
+        for key, word in zip(flat, flat):  # noqa: B905 - pairs of one flat sequence
+            record = get_word(word)
+            if record is None:
+                if get_stat(key) is None:  # a new stem
+                    stats[key] = words[word] = [1, index, 1, index, word, None]
+                    if len(stats) > MAX_STEMS:
+                        _prune(stats, words, initial, english, weights)
+                        repeated[:] = [k for k in dict.fromkeys(repeated) if k in stats]
+                else:
+                    _add_form(stats, words, repeated, key, word, index)
+                continue
+            record[0] += 1
+            link = record[5]
+            if link is not None:
+                record = link
+                record[0] += 1
+            elif record[0] == 2:
+                repeated.append(key)
+            if record[1] != index:
+                record[1] = index
+                record[2] += 1
+        opening = lead_of(parts[0]) if parts.__class__ is list else None
+        if opening is None:
+            opening = lead(sentence, parts)
+        if opening:
+            initial[opening] = initial.get(opening, 0) + 1
+    return stats, words, initial, repeated
+
+
+def _add_form(
+    stats: dict[str, Record], words: dict[str, Record], repeated: list[str], key: str, word: str, index: int
+) -> None:
+    """Count the first use of ``word``, a new form of the known stem ``key``, in sentence ``index``."""
+    stat = stats[key]
+    if stat[_MORE] is None:  # a second form: the stem gets a record of its own
+        first = stat
+        if first[_COUNT] == 1:
+            repeated.append(key)
+        stat = stats[key] = [first[_COUNT], first[_LAST], first[_SPREAD], first[_FIRST], first[_FORM],
+                             [first[_FORM]]]
+        first[_MORE] = stat
+    words[word] = [1, index, 1, index, word, stat]
+    stat[_MORE].append(word)
+    stat[_COUNT] += 1
+    if stat[_LAST] != index:
+        stat[_LAST] = index
+        stat[_SPREAD] += 1
+
+
+def _forms(stat: Record) -> list[str]:
+    """The written forms of a stem's record, in order of first use."""
+    return stat[_MORE] or [stat[_FORM]]
+
+
+def _prune(
+    stats: dict[str, Record],
+    words: dict[str, Record],
+    initial: dict[str, int],
+    english: bool,
+    weights: dict[str, float],
+) -> None:
+    """Forget the weaker half of the stems, ranked as keywords are (score so far, first sentence,
+    stem), with their forms: bounded memory. ``weights`` keeps the stems' rarity * length factors."""
+    order = []
+    for key, (count, _, spread, first, form, _) in stats.items():
+        weight = weights.get(key)
+        if weight is None:
+            rarity, length = _weigh(form, english)
+            weight = weights[key] = rarity * length
+        frequency = (1.0 + math.log(count)) * (1.0 + math.log(spread))
+        order.append((-frequency / (1.0 + POSITION_DECAY * first) * weight, first, key))
+    order.sort()
+    for _, _, key in order[len(order) // 2 :]:
+        del weights[key]
+        for word in _forms(stats.pop(key)):
+            del words[word]
+            initial.pop(word, None)
+
+
+def _rank(
+    stats: Iterable[tuple[str, Record]], excluded: set[str], boosted: set[str], english: bool
+) -> list[tuple[float, int, str]]:
+    """(-score, first sentence, stem) of the given stems, best first."""
+    factors = _FACTORS[english]
+    log1 = _LOG1
+    position = _POSITION
+    ranked = []
+    append = ranked.append
+    for key, (count, _, spread, first, form, _) in stats:
+        if key in excluded:
+            continue
+        rarity, length = factors.get(form) or _factor(form, english)
+        if count < 256:
+            frequency = log1[count] * log1[spread]
+        else:
+            frequency = (1.0 + math.log(count)) * (1.0 + math.log(spread))
+        weight = position[first] if first < 256 else 1.0 / (1.0 + POSITION_DECAY * first)
+        score = frequency * weight * rarity * length
+        if key in boosted:
+            score *= TITLE_BOOST
+        append((-score, first, key))
+    ranked.sort()
+    return ranked
+
+
+def _choose(
+    ranked: list[tuple[float, int, str]],
+    floor: float | None,
+    stats: dict[str, Record],
+    words: dict[str, Record],
+    initial: dict[str, int],
+    phrases: dict[str, tuple[str, frozenset[str]]],
+    limit: int,
+) -> list[Keyword] | None:
+    """The keywords in ``ranked`` order, phrases for entity words, one per stem and label.
+
+    With a ``floor``: None when ``limit`` keywords are not found among the scores above it."""
     out: list[Keyword] = []
     used: set[str] = set()
     seen: set[str] = set()
-    for key, score in ranked:
+    for negative, _, key in ranked:
+        if floor is not None and -negative <= floor:
+            return None
         if key in used:
             continue
         phrase = phrases.get(key)
@@ -92,15 +247,45 @@ def extract_keywords(
             label, keys = phrase
             used.update(keys)
         else:
-            label = _surface(stats[key])
+            label = _surface(stats[key], words, initial)
             used.add(key)
-        if label.casefold() in seen:
+        folded = label.casefold()
+        if folded in seen:
             continue
-        seen.add(label.casefold())
-        out.append(Keyword(text=label, score=round(score, 4)))
+        seen.add(folded)
+        out.append(Keyword(text=label, score=round(-negative, 4)))
         if len(out) >= limit:
-            break
-    return out
+            return out
+    return None if floor is not None else out
+
+
+def _weigh(form: str, english: bool) -> tuple[float, float]:
+    """(rarity ** RARITY_POWER, length weight) of a stem whose first written form is ``form``."""
+    word = form.lower()
+    rarity = max(0.5, RARITY_BASE - zipf(word)) if english else RARITY_BASE - RARE_ZIPF
+    return rarity**RARITY_POWER, min(len(word), LENGTH_CAP) ** LENGTH_POWER
+
+
+def _factor(form: str, english: bool) -> tuple[float, float]:
+    """``_weigh`` behind a small cache."""
+    factors = _FACTORS[english]
+    if len(factors) >= CACHE_SIZE:
+        factors.clear()
+    factor = factors[form] = _weigh(form, english)
+    return factor
+
+
+def _top_weight(cached: list[float] = []) -> float:  # noqa: B006 - a lazy constant
+    """The largest rarity * length factor any word can get."""
+    if not cached:
+        rarity = max(0.5, RARITY_BASE - lowest_zipf(), RARITY_BASE - RARE_ZIPF)
+        cached.append(rarity**RARITY_POWER * LENGTH_CAP**LENGTH_POWER)
+    return cached[0]
+
+
+def _has_lower_form(stat: Record) -> bool:
+    more = stat[_MORE]
+    return stat[_FORM][0].islower() or (more is not None and any(form[0].islower() for form in more))
 
 
 def _title_keys(title: str | None) -> set[str]:
@@ -111,107 +296,93 @@ def _title_keys(title: str | None) -> set[str]:
     return {stem(w) for w in words if w not in STOPWORDS and len(w) >= MIN_LENGTH}
 
 
-def _title_stems(entities: list[Entity]) -> set[str]:
-    """Stems of title words: the head of each entity's roles and common titles."""
-    words = set(TITLE_WORDS)
+def _excluded(entities: list[Entity], stats: dict[str, Record]) -> set[str]:
+    """Stems of title words only ever written capitalised here: never keywords of their own.
+
+    Title words are common titles ("President") and the head of each entity's roles."""
+    titles = stats.keys() & _common_title_stems()
     for entity in entities:
         for role in entity.roles:
-            head = _TOKEN.findall(role)[-1:]  # "Russian President" -> "President"; "Russian" may be a topic
-            words.update(w.lower() for w in head)
-    return {stem(w) for w in words if w not in STOPWORDS}
+            key = _ROLE_STEMS.get(role, "")
+            if key == "":
+                key = _role_stem(role)
+            if key is not None and key in stats:
+                titles.add(key)
+    return {key for key in titles if not _has_lower_form(stats[key])}
 
 
-def _phrases(entities: list[Entity], stats: dict[str, _Stat]) -> dict[str, tuple[str, frozenset[str]]]:
+def _common_title_stems(cached: list[frozenset[str]] = []) -> frozenset[str]:  # noqa: B006 - a lazy constant
+    if not cached:
+        cached.append(frozenset(stem(w) for w in TITLE_WORDS if w not in STOPWORDS))
+    return cached[0]
+
+
+def _role_stem(role: str) -> str | None:
+    """Stem of the head of a role ("Russian President" -> "presid"; "Russian" may be a topic)."""
+    head = _TOKEN.findall(role)[-1:]
+    key = porter_stem(head[0].lower()) if head and head[0].lower() not in STOPWORDS else None
+    if len(_ROLE_STEMS) >= CACHE_SIZE:
+        _ROLE_STEMS.clear()
+    _ROLE_STEMS[role] = key
+    return key
+
+
+def _phrases(entities: list[Entity], stats: dict[str, Record]) -> dict[str, tuple[str, frozenset[str]]]:
     """Stem -> (entity name, its stems) for multi-word named entities whose words are only capitalised."""
     out: dict[str, tuple[str, frozenset[str]]] = {}
-    for entity in sorted(entities, key=lambda e: -e.mentions):
+    get_stat = stats.get
+    for entity in sorted(entities, key=_MENTIONS, reverse=True):  # stable: ties keep their order
         if entity.type not in NAMED_TYPES:
             continue
-        name = _LEADING_ARTICLE.sub("", entity.name).strip()
-        keys = [stem(w.lower()) for w in _WORD.findall(name) if w.lower() not in STOPWORDS]
-        if len(keys) < 2 or any(k not in stats for k in keys):
+        name, keys = _ENTITY_KEYS.get(entity.name) or _entity_keys(entity.name)
+        if len(keys) < 2:
             continue
-        if any(any(f[:1].islower() for f in stats[k].forms) for k in keys):
-            continue  # "bank" is also a plain word here
-        entry = (name, frozenset(keys))
         for key in keys:
-            out.setdefault(key, entry)
+            stat = get_stat(key)
+            if stat is None or _has_lower_form(stat):
+                break  # a word not counted, or also a plain word here ("bank")
+        else:
+            entry = (name, frozenset(keys))
+            for key in keys:
+                out.setdefault(key, entry)
     return out
 
 
-def _word_stats(text: str, sentences: list[Sentence]) -> dict[str, _Stat]:
-    """Per stem: count, first sentence, number of sentences, written forms.
-
-    Each distinct token is classified once (``_classify``); repeated tokens cost one dict look-up."""
-    stats: dict[str, _Stat] = {}
-    seen: dict[str, tuple[str, str, bool] | None] = {}
-    chunks = [s.text for s in sentences] if sentences else [text]
-    for index, chunk in enumerate(chunks):
-        for position, token in enumerate(_TOKEN.findall(chunk)):
-            entry = seen.get(token, _UNSEEN)
-            if entry is _UNSEEN:
-                entry = seen[token] = _classify(token)
-            if entry is None:
-                continue
-            key, word, capitalised = entry
-            stat = stats.get(key)
-            if stat is None:
-                stat = stats[key] = _Stat(word, index)
-                stat.named = position > 0 and capitalised
-                continue
-            if capitalised and position > 0:
-                stat.named = True
-            stat.count += 1
-            if stat.last != index:
-                stat.last = index
-                stat.spread += 1
-            forms = stat.forms
-            forms[word] = forms.get(word, 0) + 1
-    return stats
+def _entity_keys(name: str) -> tuple[str, tuple[str, ...]]:
+    """(name without a leading article, stems of its content words in order)."""
+    bare = _LEADING_ARTICLE.sub("", name).strip()
+    keys = tuple(porter_stem(w.lower()) for w in _WORD.findall(bare) if w.lower() not in STOPWORDS)
+    if len(_ENTITY_KEYS) >= CACHE_SIZE:
+        _ENTITY_KEYS.clear()
+    _ENTITY_KEYS[name] = (bare, keys)
+    return bare, keys
 
 
-_UNSEEN = ("", "", False)  # a sentinel no classification returns
-
-
-def _classify(token: str) -> tuple[str, str, bool] | None:
-    """(stem, written form without clitic, capitalised) of a content word; None for other tokens."""
-    if not token[0].isalpha():
-        return None  # "2014", "3rd"
-    word = _CLITIC.sub("", token) if "'" in token or "’" in token else token
-    lower = word.lower()
-    if (lower in STOPWORDS or len(lower) < MIN_LENGTH or lower in MONTHS) and not _is_acronym(word):
-        return None
-    return stem(lower), word, word[0].isupper()
-
-
-def _is_acronym(word: str) -> bool:
-    """"US", "UN", "EU": short upper-case names kept despite their length or lower-case twin."""
-    return word[0].isupper() and (
-        word in ACRONYMS or (len(word) == 2 and word.isupper() and word.lower() not in STOPWORDS)
-    )
-
-
-def _drop_function_words(stats: dict[str, _Stat], sentences: int) -> None:
+def _drop_function_words(stats: dict[str, Record], sentences: int) -> None:
     """Other languages have no stopword list here: drop short words and words in most sentences."""
-    for key in [k for k, stat in stats.items() if len(k) < 4 or stat.spread > max(3, sentences // 2)]:
-        if not next(iter(stats[key].forms)).isupper():
+    for key in [k for k, stat in stats.items() if len(k) < 4 or stat[_SPREAD] > max(3, sentences // 2)]:
+        if not stats[key][_FORM].isupper():
             del stats[key]
 
 
-def _score(stat: _Stat, *, english: bool = True) -> float:
-    word = next(iter(stat.forms)).lower()
-    rarity = max(0.5, RARITY_BASE - zipf(word)) if english else RARITY_BASE - RARE_ZIPF
-    position = 1.0 / (1.0 + POSITION_DECAY * stat.first)
-    length = min(len(word), LENGTH_CAP) ** LENGTH_POWER
-    frequency = (1.0 + math.log(stat.count)) * (1.0 + math.log(stat.spread))
-    return frequency * position * rarity**RARITY_POWER * length
-
-
-def _surface(stat: _Stat) -> str:
+def _surface(stat: Record, words: dict[str, Record], initial: dict[str, int]) -> str:
     """The commonest written form; lower case when the word is also written so, or is a common
     word capitalised only at sentence starts ("Stopped")."""
-    form = max(stat.forms.items(), key=lambda item: (item[1], item[0].islower()))[0]
-    lower = form.lower()
-    if lower in stat.forms or (not stat.named and not form.isupper() and is_common(lower)):
-        return lower
-    return form
+    more = stat[_MORE]
+    if more is None:
+        forms = [form := stat[_FORM]]
+        lower = form.lower()
+        if lower == form:
+            return lower
+    else:
+        forms = more
+        counts = {word: words[word][_COUNT] for word in more}
+        form = max(counts.items(), key=lambda item: (item[1], item[0].islower()))[0]
+        lower = form.lower()
+        if lower in counts:
+            return lower
+    if form.isupper() or not is_common(lower):
+        return form
+    # written capitalised somewhere other than a sentence start: a name, kept as written
+    named = any(word[0].isupper() and words[word][_COUNT] > initial.get(word, 0) for word in forms)
+    return form if named else lower

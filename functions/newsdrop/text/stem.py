@@ -1,15 +1,20 @@
 """A compact Porter stemmer (M. F. Porter, 1980) for English words.
 
 Used to collapse word variants ("sanction", "sanctions", "sanctioned") when
-ranking keywords and comparing sentences. ``stem`` expects a lower-case word
-and is cached, so repeated words cost one dictionary look-up.
+ranking keywords and comparing sentences. ``porter_stem`` expects a lower-case
+word; ``stem`` is the same function behind a bounded cache. The stemmer reads
+a word's consonant/vowel pattern ("c"/"v", one letter per character) built
+with ``str.translate``, so Porter's measure is a substring count, not a loop.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-_VOWELS = frozenset("aeiou")
+_VOWELS = "aeiou"
+# Lower-case ASCII letters -> "v" (vowel), "c" (consonant) or "y" (decided by the letter before it).
+_CV_TABLE = str.maketrans({chr(c): "c" for c in range(ord("a"), ord("z") + 1)} | dict.fromkeys(_VOWELS, "v")
+                          | {"y": "y"})
 
 _STEP2 = (
     ("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"),
@@ -22,12 +27,9 @@ _STEP3 = (
     ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""),
     ("ness", ""),
 )
-_STEP4 = tuple(
-    (suffix, "")
-    for suffix in (
-        "ement", "ment", "ence", "ance", "able", "ible", "ant", "ent", "ion", "ism", "ate", "iti", "ous",
-        "ive", "ize", "al", "er", "ic", "ou",
-    )
+_STEP4 = (
+    "ement", "ment", "ence", "ance", "able", "ible", "ant", "ent", "ion", "ism", "ate", "iti", "ous",
+    "ive", "ize", "al", "er", "ic", "ou",
 )
 # Irregular forms kept as NLTK's Porter variant keeps them.
 _SPECIAL = {
@@ -37,47 +39,35 @@ _SPECIAL = {
 }
 
 
-def _is_consonant(word: str, i: int) -> bool:
-    ch = word[i]
-    if ch in _VOWELS:
-        return False
-    if ch == "y":
-        return i == 0 or not _is_consonant(word, i - 1)
-    return True
+def _pattern(word: str) -> str:
+    """One letter per character of ``word``: "v" for a vowel, "c" for a consonant.
+
+    "y" is a consonant at the start or after a vowel, else a vowel (Porter's rule)."""
+    if word.isascii():
+        cv = word.translate(_CV_TABLE)
+    else:
+        cv = "".join("v" if ch in _VOWELS else "y" if ch == "y" else "c" for ch in word)
+    if "y" not in cv:
+        return cv
+    chars = list(cv)
+    for i, ch in enumerate(chars):
+        if ch == "y":
+            chars[i] = "c" if i == 0 or chars[i - 1] == "v" else "v"
+    return "".join(chars)
 
 
 def _measure(stem: str) -> int:
     """Porter's m: the number of vowel-consonant sequences in ``stem``."""
-    count = 0
-    previous_vowel = False
-    for i in range(len(stem)):
-        vowel = not _is_consonant(stem, i)
-        if previous_vowel and not vowel:
-            count += 1
-        previous_vowel = vowel
-    return count
-
-
-def _has_vowel(stem: str) -> bool:
-    return any(not _is_consonant(stem, i) for i in range(len(stem)))
-
-
-def _double_consonant(word: str) -> bool:
-    return len(word) >= 2 and word[-1] == word[-2] and _is_consonant(word, len(word) - 1)
+    return _pattern(stem).count("vc")
 
 
 def _cvc(word: str) -> bool:
     """Ends consonant-vowel-consonant, the last not w, x or y ("hop", not "snow")."""
     if len(word) == 2:
-        return not _is_consonant(word, 0) and _is_consonant(word, 1)
+        return _pattern(word) == "vc"
     if len(word) < 3:
         return False
-    return (
-        _is_consonant(word, len(word) - 3)
-        and not _is_consonant(word, len(word) - 2)
-        and _is_consonant(word, len(word) - 1)
-        and word[-1] not in "wxy"
-    )
+    return _pattern(word).endswith("cvc") and word[-1] not in "wxy"
 
 
 def _by_last_letter(rules: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -88,11 +78,17 @@ def _by_last_letter(rules: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple
     return {letter: tuple(group) for letter, group in grouped.items()}
 
 
-def _replace(word: str, rules: dict[str, tuple[tuple[str, str], ...]], min_measure: int) -> str:
+_STEP2_BY_LETTER = _by_last_letter(_STEP2)
+_STEP3_BY_LETTER = _by_last_letter(_STEP3)
+_STEP4_BY_LETTER = _by_last_letter(tuple((suffix, "") for suffix in _STEP4))
+
+
+def _replace(word: str, rules: dict[str, tuple[tuple[str, str], ...]]) -> str:
+    """Steps 2 and 3: the first matching suffix is replaced when the stem before it has m > 0."""
     for suffix, replacement in rules.get(word[-1], ()):
         if word.endswith(suffix):
             stem = word[: -len(suffix)]
-            return stem + replacement if _measure(stem) > min_measure - 1 else word
+            return stem + replacement if "vc" in _pattern(stem) else word
     return word
 
 
@@ -106,22 +102,26 @@ def _step1(word: str) -> str:
     if word.endswith("ied"):
         return word[:-1] if len(word) == 4 else word[:-2]
     if word.endswith("eed"):
-        return word[:-1] if _measure(word[:-3]) > 0 else word
+        return word[:-1] if "vc" in _pattern(word[:-3]) else word
     for suffix in ("ed", "ing"):
-        if word.endswith(suffix) and _has_vowel(word[: -len(suffix)]):
+        if word.endswith(suffix):
+            cv = _pattern(word)
+            if "v" not in cv[: -len(suffix)]:
+                continue
             word = word[: -len(suffix)]
+            cv = cv[: -len(suffix)]  # a prefix's pattern is the pattern's prefix
             if word.endswith(("at", "bl", "iz")):
                 return word + "e"
-            if _double_consonant(word) and word[-1] not in "lsz":
+            if len(word) >= 2 and word[-1] == word[-2] and cv[-1] == "c" and word[-1] not in "lsz":
                 return word[:-1]
-            if _measure(word) == 1 and _cvc(word):
+            if cv.count("vc") == 1 and _cvc(word):
                 return word + "e"
             return word
     return word
 
 
 def _step4(word: str) -> str:
-    for suffix, _ in _STEP4.get(word[-1], ()):
+    for suffix, _ in _STEP4_BY_LETTER.get(word[-1], ()):
         if word.endswith(suffix):
             stem = word[: -len(suffix)]
             if _measure(stem) > 1 and (suffix != "ion" or stem.endswith(("s", "t"))):
@@ -130,23 +130,18 @@ def _step4(word: str) -> str:
     return word
 
 
-_STEP2_BY_LETTER = _by_last_letter(_STEP2)
-_STEP3_BY_LETTER = _by_last_letter(_STEP3)
-_STEP4 = _by_last_letter(_STEP4)
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The Porter stem of a lower-case ``word`` ("sanctions" -> "sanction")."""
+def porter_stem(word: str) -> str:
+    """The Porter stem of a lower-case ``word`` ("sanctions" -> "sanction"); not cached."""
     if len(word) <= 2 or not word.isalpha():
         return word
-    if word in _SPECIAL:
-        return _SPECIAL[word]
+    special = _SPECIAL.get(word)
+    if special is not None:
+        return special
     word = _step1(word)
-    if word.endswith("y") and len(word) > 2 and _is_consonant(word, len(word) - 2):
-        word = word[:-1] + "i"
-    word = _replace(word, _STEP2_BY_LETTER, 1)
-    word = _replace(word, _STEP3_BY_LETTER, 1)
+    if word.endswith("y") and len(word) > 2 and _pattern(word[:-1])[-1] == "c":
+        word = word[:-1] + "i"  # step 1c: y after a consonant becomes i
+    word = _replace(word, _STEP2_BY_LETTER)
+    word = _replace(word, _STEP3_BY_LETTER)
     word = _step4(word)
     if word.endswith("e"):
         m = _measure(word[:-1])
@@ -155,3 +150,9 @@ def stem(word: str) -> str:
     if word.endswith("ll") and _measure(word) > 1:
         word = word[:-1]
     return word
+
+
+@lru_cache(maxsize=4096)
+def stem(word: str) -> str:
+    """``porter_stem`` behind a bounded cache: repeated words cost one dictionary look-up."""
+    return porter_stem(word)

@@ -450,6 +450,11 @@ def zipf(word: str) -> float:
     return _table().get(word, RARE_ZIPF)
 
 
+def lowest_zipf() -> float:
+    """The lowest value ``zipf`` returns for any word."""
+    return min(RARE_ZIPF, *_table().values())
+
+
 def is_common(word: str) -> bool:
     """True for a lower-case ``word`` among the commonest English words of the table."""
     return word in _table()

@@ -4,7 +4,9 @@ Sentences are scored by a lead prior (news puts the gist first), centrality
 (how much of the article's vocabulary a sentence carries) and overlap with the
 title; boilerplate (bylines, datelines, photo credits, "Scroll down for video")
 is never chosen, and a sentence that repeats one already chosen is skipped.
-The chosen sentences are returned in article order. Linear in the text.
+The chosen sentences are returned in article order. Only the first
+``CANDIDATES`` sentences compete, and centrality counts the vocabulary of the
+first ``WEIGHT_SENTENCES``: bounded time and memory however long the text.
 """
 
 from __future__ import annotations
@@ -12,17 +14,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from itertools import chain, combinations
+from itertools import chain, combinations, repeat
+from operator import itemgetter
 
 from newsdrop.text.lazyre import LazyPattern
 from newsdrop.text.sentences import Sentence
-from newsdrop.text.stem import stem
-from newsdrop.text.stopwords import STOPWORDS
+from newsdrop.text.summary_terms import JUNK_HINTS, Read, all_terms, read_all, terms, word_count
 
 MIN_WORDS = 6
 MAX_SENTENCE_WORDS = 55
 CANDIDATES = 40  # only the first sentences compete; the lead carries the story
+WEIGHT_SENTENCES = 500  # centrality is measured on the vocabulary of this many first sentences
 POOL = 3  # the best subset of the top POOL sentences that fits the budget is taken ...
 FILL_GAP = 2  # ... then topped up with a sentence at most this far after one already chosen
 REDUNDANCY = 0.5  # skip a sentence whose content words overlap a chosen one this much
@@ -32,7 +34,6 @@ CENTRALITY_WEIGHT = 0.5
 TITLE_WEIGHT = 0.5
 QUOTE_PENALTY = 0.3  # a sentence opening with a quotation is rarely the gist
 
-_WORD = LazyPattern(r"[^\W_]+")
 # A dateline or source tag opening the first sentence: "WASHINGTON (Reuters) -", "(CNN)", "LONDON —".
 _DATELINE = LazyPattern(
     r"""^(?:
@@ -52,26 +53,22 @@ _JUNK = LazyPattern(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-# Cheap substring test before the regex: most sentences hold none of these.
-_JUNK_HINTS = (
-    "scroll", "read more", "click", "subscribe", "sign up", "follow us", "photo", "getty", "reuters", "afp",
-    "published:", "updated", "rights reserved", "copyright", "©", "share this", "video", "below", ":",
-)
 # A photo caption run into the text: "Haul: The cherry picker collecting drugs ... The amount ...".
 _CAPTION = LazyPattern(r"^[A-Z][\w'’-]{0,20}:\s")
+_CAPTION_COLON = 21  # the caption's colon is at most this far into the sentence
 # A byline: "By John Smith, Reuters".
 _BYLINE = LazyPattern(r"^By\s+[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*(?:\s|,|$)")
 _OPENING_QUOTES = "\"“‘'"
-_END = LazyPattern(r"""[.!?]["'”’)]?$""")
+_TERMINALS = (".", "!", "?")
+_CLOSERS = "\"'”’)"
 
-
-@dataclass(frozen=True, slots=True)
-class _Scored:
-    score: float
-    index: int
-    text: str
-    terms: frozenset[str]
-    words: int
+# A scored sentence: (-score, index, text, content stems, number of words). Sorting puts the best first.
+Scored = tuple[float, int, str, frozenset[str], int]
+_INDEX = itemgetter(1)
+_STEMS = itemgetter(0)
+_ROOTS = tuple(n**0.5 for n in range(64))  # square roots of small counts
+# The position prior by candidate rank.
+_LEAD_PRIOR = tuple(LEAD_WEIGHT / (1.0 + LEAD_DECAY * rank) for rank in range(CANDIDATES))
 
 
 def extractive_summary(
@@ -85,99 +82,113 @@ def extractive_summary(
     scored = _score(sentences, title)
     if not scored:
         return _fallback(sentences, max_words)
-    ranked = sorted(scored, key=lambda s: (-s.score, s.index))
+    ranked = sorted(scored)
     chosen = _best_subset(ranked[:POOL], max_sentences, max_words) or [ranked[0]]
-    words = sum(s.words for s in chosen)
+    words = sum(s[4] for s in chosen)
     for candidate in ranked[POOL:]:
         if len(chosen) >= max_sentences:
             break
-        near = any(0 < candidate.index - s.index <= FILL_GAP for s in chosen)
-        if near and words + candidate.words <= max_words and not _redundant(candidate, chosen):
+        index = candidate[1]
+        near = any(0 < index - s[1] <= FILL_GAP for s in chosen)
+        if near and words + candidate[4] <= max_words and not _redundant(candidate, chosen):
             chosen.append(candidate)
-            words += candidate.words
-    return " ".join(s.text for s in sorted(chosen, key=lambda s: s.index))
+            words += candidate[4]
+    return " ".join(s[2] for s in sorted(chosen, key=_INDEX))
 
 
-def _score(sentences: list[Sentence], title: str | None) -> list[_Scored]:
-    """Usable lead sentences with their scores: position prior, centrality, title overlap."""
-    lead = [frozenset(_terms(s.text)) for s in sentences[:CANDIDATES]]
-    weights = _weights(lead, (frozenset(_terms(s.text)) for s in sentences[CANDIDATES:]))
-    title_terms = set(_terms(title or ""))
+def _score(sentences: list[Sentence], title: str | None) -> list[Scored]:
+    """Usable lead sentences with their scores: position prior, centrality, title overlap.
+
+    Usable: 6 to 55 words, no dateline (stripped), starts like a sentence and ends like one, no page
+    furniture, no byline, no half of a quotation."""
+    texts = [s.text for s in sentences[:CANDIDATES]]
+    lead = read_all(texts)
+    weight = _weights(lead, all_terms(s.text for s in sentences[CANDIDATES:WEIGHT_SENTENCES])).get
+    title_terms = terms(title) if title else None
     out = []
-    for rank, (index, body) in enumerate(_candidates(sentences[:CANDIDATES])):
-        terms = lead[index] if body == sentences[index].text else frozenset(_terms(body))
-        centrality = sum(weights.get(t, 0.0) for t in terms) / (len(terms) ** 0.5 or 1.0)
-        title_overlap = len(terms & title_terms) / (len(title_terms) or 1)
+    rank = 0
+    for index, (stems, words, hinted) in enumerate(lead):
+        body = texts[index]
+        if index < 3:
+            match = _DATELINE.match(body)
+            stripped = (body[match.end() :] if match else body).strip()
+            if stripped is not body:
+                body = stripped
+                words = word_count(body, MAX_SENTENCE_WORDS)
+                stems = None
+        if words < MIN_WORDS or words > MAX_SENTENCE_WORDS:
+            continue
+        first, last = body[0], body[-1]
+        if not (first.isalnum() or first in _OPENING_QUOTES):
+            continue  # a fragment or a heading
+        ends = last in ".!?" or (last in _CLOSERS and body[-2] in ".!?")
+        if not ends and not (last == "\n" and _ends_sentence(body)):
+            continue  # no end punctuation: a heading or a caption
+        if (hinted and _is_junk(body)) or (first == "B" and body.startswith("By ") and _BYLINE.match(body)):
+            continue  # page furniture or a byline
+        if ('"' in body and body.count('"') % 2) or (
+            ("“" in body or "”" in body) and body.count("“") != body.count("”")
+        ):
+            continue  # half of a quote split across sentences
+        if stems is None:
+            stems = terms(body)
+        size = len(stems)
+        root = _ROOTS[size] if size < 64 else size**0.5
+        centrality = sum(map(weight, stems, repeat(0.0))) / (root or 1.0)
+        title_overlap = len(stems & title_terms) / len(title_terms) if title_terms else 0.0
         score = (
-            LEAD_WEIGHT / (1.0 + LEAD_DECAY * rank)
+            _LEAD_PRIOR[rank]
             + CENTRALITY_WEIGHT * centrality
             + TITLE_WEIGHT * title_overlap
             - (QUOTE_PENALTY if body[0] in _OPENING_QUOTES else 0.0)
         )
-        out.append(_Scored(score, index, body, terms, len(body.split())))
+        out.append((-score, index, body, stems, words))
+        rank += 1
     return out
 
 
-def _best_subset(pool: list[_Scored], max_sentences: int, max_words: int) -> list[_Scored]:
+def _ends_sentence(body: str) -> bool:
+    """End punctuation, maybe one closing mark, then the end or a final newline: what a search for
+    ``[.!?]["'”’)]?$`` finds."""
+    for text in (body, body[:-1]) if body.endswith("\n") else (body,):
+        if text.endswith(_TERMINALS) or (len(text) > 1 and text[-1] in _CLOSERS and text[-2] in ".!?"):
+            return True
+    return False
+
+
+def _best_subset(pool: list[Scored], max_sentences: int, max_words: int) -> list[Scored]:
     """The non-redundant subset of ``pool`` with the highest total score within the budget."""
-    best: list[_Scored] = []
+    best: list[Scored] = []
     best_total = float("-inf")
     for size in range(1, min(max_sentences, len(pool)) + 1):
         for combo in combinations(pool, size):
-            if sum(s.words for s in combo) > max_words:
+            if sum(s[4] for s in combo) > max_words:
                 continue
-            if any(_overlap(a.terms, b.terms) > REDUNDANCY for a, b in combinations(combo, 2)):
+            if any(_overlap(a[3], b[3]) > REDUNDANCY for a, b in combinations(combo, 2)):
                 continue
-            total = sum(s.score for s in combo)
+            total = -sum(s[0] for s in combo)  # the same float as summing the scores themselves
             if total > best_total:
                 best, best_total = list(combo), total
     return best
 
 
-def _redundant(candidate: _Scored, chosen: list[_Scored]) -> bool:
-    return any(_overlap(candidate.terms, s.terms) > REDUNDANCY for s in chosen)
-
-
-def _candidates(sentences: list[Sentence]) -> list[tuple[int, str]]:
-    """(index, text) of sentences fit for a summary, datelines stripped."""
-    out = []
-    for index, sentence in enumerate(sentences):
-        body = sentence.text
-        if index < 3:
-            body = _DATELINE.sub("", body, count=1).strip()
-        n = len(body.split())
-        if n < MIN_WORDS or n > MAX_SENTENCE_WORDS:
-            continue
-        if not (body[0].isalnum() or body[0] in _OPENING_QUOTES) or not _END.search(body):
-            continue  # a fragment, a heading or a caption
-        if _is_junk(body):
-            continue
-        if body.count('"') % 2 or body.count("“") != body.count("”"):
-            continue  # half of a quote split across sentences
-        out.append((index, body))
-    return out
+def _redundant(candidate: Scored, chosen: list[Scored]) -> bool:
+    return any(_overlap(candidate[3], s[3]) > REDUNDANCY for s in chosen)
 
 
 def _is_junk(body: str) -> bool:
-    lower = body.lower()
-    if any(hint in lower for hint in _JUNK_HINTS) and _JUNK.search(body):
+    """Page furniture: a hint and the furniture pattern, or a photo caption run into the text."""
+    if any(map(body.lower().__contains__, JUNK_HINTS)) and _JUNK.search(body):
         return True
-    if _CAPTION.match(body):
-        return True
-    return body.startswith("By ") and _BYLINE.match(body) is not None
+    return body.find(":", 1, _CAPTION_COLON + 1) >= 0 and _CAPTION.match(body) is not None
 
 
-def _terms(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in STOPWORDS]
-
-
-def _weights(*sentence_terms: Iterable[frozenset[str]]) -> dict[str, float]:
-    """Document frequency of each content stem over sentences, scaled to at most 1.
-
-    Takes the sentences' term sets as iterables, so those of the whole text need not be kept at once."""
-    counts: Counter[str] = Counter()
-    for terms in chain.from_iterable(sentence_terms):
-        counts.update(terms)
+def _weights(lead: list[Read], others: Iterable[frozenset[str]]) -> dict[str, float]:
+    """Document frequency of each content stem over the sentences (the lead ones, read, and the stems
+    of some more), scaled to at most 1; stems of one sentence only are left out."""
+    counts = Counter(chain.from_iterable(map(_STEMS, lead)))
+    for found in others:
+        counts.update(found)
     if not counts:
         return {}
     top = max(counts.values())
@@ -190,7 +201,8 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 def _fallback(sentences: list[Sentence], max_words: int) -> str:
     """No clean candidate: the first sentence, whole."""
+    limit = max_words * 2
     for sentence in sentences:
-        if len(sentence.text.split()) <= max_words * 2:
+        if word_count(sentence.text, limit) <= limit:  # no copy of a long sentence is kept meanwhile
             return sentence.text
     return sentences[0].text if sentences else ""
