@@ -13,14 +13,14 @@ import re
 from collections.abc import Iterable
 
 from newsdrop.text.lazyre import LazyPattern
-from newsdrop.text.stem import porter_stem
+from newsdrop.text.stem import stem
 from newsdrop.text.stopwords import STOPWORDS
 
 _TOKEN = LazyPattern(r"\w+(?:['’-]\w+)*")
 _CLITIC = LazyPattern(r"['’](?:s|re|ve|ll|d|m|t)$", re.IGNORECASE)
 _CHUNK = LazyPattern(r"\S+")
 MIN_LENGTH = 3
-CACHE_SIZE = 2048  # chunks kept; about 300 bytes each
+CACHE_SIZE = 8192  # chunks kept (about 200 bytes each); emptied when full, every ~15 articles of a stream
 LONG_SENTENCE = 20_000  # characters; a longer sentence is read with finditer, not split into one list
 # Upper-case forms kept although their lower-case forms are stopwords.
 ACRONYMS = frozenset({"US", "UN"})
@@ -98,7 +98,7 @@ def classify(token: str) -> Entry | None:
     lower = word.lower()
     if (lower in STOPWORDS or len(lower) < MIN_LENGTH or lower in MONTHS) and not is_acronym(word):
         return None
-    return porter_stem(lower), word
+    return stem(lower), word
 
 
 def is_acronym(word: str) -> bool:

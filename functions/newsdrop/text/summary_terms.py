@@ -16,12 +16,12 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
 from newsdrop.text.lazyre import LazyPattern
-from newsdrop.text.stem import porter_stem
+from newsdrop.text.stem import stem
 from newsdrop.text.stopwords import STOPWORDS
 
 _WORD = LazyPattern(r"[^\W_]+")
 _CHUNK = LazyPattern(r"\S+")
-CACHE_SIZE = 2048  # chunks kept
+CACHE_SIZE = 8192  # chunks kept; emptied when full, every ~15 articles of a stream
 LONG_SENTENCE = 20_000  # characters; a longer text is read with finditer, not split into one list
 LONG_WORDS = 1000  # the words of such a text are counted up to this many
 # Substrings of the lower-cased sentence that may mark page furniture ("Scroll down for video").
@@ -46,7 +46,7 @@ class _ChunkTerms(dict[str, tuple[str, ...]]):
         if len(self) >= CACHE_SIZE:
             self.clear()
         lower = chunk.lower()
-        stems = [porter_stem(w) for w in _WORD.findall(lower) if len(w) > 1 and w not in STOPWORDS]
+        stems = [stem(w) for w in _WORD.findall(lower) if len(w) > 1 and w not in STOPWORDS]
         if lower.endswith(_HINT_HEADS) or any(hint in lower for hint in _ONE_WORD_HINTS):
             stems.append(HINT)
         value = self[chunk] = tuple(stems)
