@@ -69,8 +69,15 @@ def article_text(size: int) -> str:
     return "\n\n".join(parts)[:size]
 
 
-def baseline(size: int) -> bytes:
-    return article_text(size).encode("utf-8")
+def baseline(size: int, html: bool = False) -> bytes:
+    """Benign input of ``size`` bytes: article prose, or (``html``) the same prose as a page of paragraphs,
+    so that a hostile page is compared with a page (the parsed tree, not the text, is what HTML costs)."""
+    if not html:
+        return article_text(size).encode("utf-8")
+    paragraphs = article_text(size).split("\n\n")
+    page = "<html><head><title>Harbour news</title></head><body><article>" + "".join(
+        f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>"
+    return page.encode("utf-8")[:size]
 
 
 def _repeat(unit: str, size: int) -> str:

@@ -361,3 +361,24 @@ def test_tokens(text: str, words: list[str], lowers: list[str], caps: list[int])
     assert window.lowers == lowers
     assert sorted(window.caps) == caps
     assert [window.text[window.offsets[i]:window.end(i)] for i in range(len(words))] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "begin", "end"),
+    [
+        ("Oslo  \n\t met\u00a0Bergen .  ", 0, None),
+        ("Oslo" + " " * 10_000, 0, None),  # a long trailing run of spaces: read once, not once per space
+        ("   ", 0, None),
+        ("Mr. Smith's U.S.-based firm e.g. ran", 0, None),
+        ("a b   Oslo  c", 2, 9),  # a window ends inside white space
+        ("x Oslo\u2003\u2003", 1, None),  # other white space
+    ],
+)
+def test_tokens_are_those_of_the_token_pattern(text: str, begin: int, end: int | None) -> None:
+    from newsdrop.text.entity_tokens import _TOKEN, TextStats, tokenize
+
+    stop = len(text) if end is None else end
+    window = tokenize(text, set(), TextStats(), (), begin, stop)
+    expected = list(_TOKEN.finditer(text, begin, stop))
+    assert window.words == [m[0] for m in expected]
+    assert window.offsets == [m.start() for m in expected]

@@ -120,3 +120,27 @@ def test_a_longer_form_hides_the_names_it_covers(budget: int, monkeypatch: pytes
     assert [text[start:end] for start, _, end in people.before(0, len(text))] == ["Tom House"]
     assert "White" in people._heads(bytearray([0, 1, 0]))  # it covers "House", a person's surname
     assert "United" not in people._heads(bytearray([0, 1, 0]))  # it covers nothing that matters
+
+
+def _every_find(text: str, heads: set[str]) -> set[int]:
+    found: set[int] = set()
+    for head in heads:
+        at = text.find(head)
+        while at >= 0:
+            found.add(at)
+            at = text.find(head, at + 1)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "heads"),
+    [
+        ("Berg met Bergman and Ann Berg; Anna saw Ann.", {"Berg", "Bergman", "Ann", "Anna"}),
+        ("de Vries and De Vries", {"de", "De", "Vries"}),
+        ("B" * 300 + " Bo Bob", {"Bo", "Bob", "BB"}),  # a letter found too often: searched per head
+        ("“Émile” Émilie, Zoë", {"Émile", "Zoë", "Zo"}),
+        ("no head here", {"Berg"}),
+    ],
+)
+def test_head_positions_are_every_find_of_every_head(text: str, heads: set[str]) -> None:
+    assert quote_people._head_positions(text, heads) == _every_find(text, heads)

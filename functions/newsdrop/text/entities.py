@@ -69,6 +69,9 @@ from newsdrop.text.sentences import Sentence
 
 _DIGIT = LazyPattern(r"\d")
 MAX_SPAN = 10
+# Tokens of headline lines (all capitals or Title Case) kept to find names in them: an article has a few
+# dozen; only a text made of such lines reaches this, and its later headline lines are then not read.
+MAX_HEADWORDS = 10_000
 _OF_GROUPS = (ORG_HEADS_OF, LOC_HEADS, ROLE_HEADS, LOC_SUFFIXES, ORG_SUFFIXES)
 
 
@@ -105,7 +108,8 @@ def extract_entities(text: str, sentences: Sequence[Sentence] | None = None) -> 
         if heads and heads[-1].index == base - 1 and words:
             heads[-1].before_number = words[0].isdigit()
         group_mentions(groups, _mentions(window, lower_seen, gaz, sports), base)
-        heads.extend(headwords(window, base))
+        if len(heads) < MAX_HEADWORDS:  # a page of capitalized lines would keep every token otherwise
+            heads.extend(headwords(window, base)[:MAX_HEADWORDS - len(heads)])
         base += len(words)
     return resolve(groups, heads, text, gaz, lower_seen, sports)
 

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
-from itertools import compress, count, repeat
+from itertools import compress, count, islice, repeat
 from operator import itemgetter, methodcaller, ne
 
 from newsdrop.text.lazyre import LazyPattern
@@ -43,12 +43,24 @@ _TOKEN = LazyPattern(
 # ``(word, mark)`` pairs for ``scan`` (with a group in the pattern ``findall`` gives only the group).
 _SPACED_TOKEN = LazyPattern(r"(\s*+)(" + _TOKEN.pattern + ")")
 _GROUPED_TOKEN = LazyPattern(r"(" + _TOKEN.pattern + ")")
+# The tokens of ``tokenize``: a token (group 1) with the white space before it, so that the white space is
+# skipped in one step rather than one failed attempt per character, and words tried first. The same tokens
+# as ``_TOKEN``: no alternative matches white space, and a word character starts only the word alternative.
+# Run only up to the last non-space character: a possessive ``\s*+`` before nothing would be tried again at
+# every later space (quadratic in a long trailing run of spaces).
+_WORD = _TOKEN.pattern[len(_RUN) + 1:_TOKEN.pattern.index(r"|['’][sS]\b")]
+_LEADING_SPACE_TOKEN = LazyPattern(r"\s*+(" + _WORD + "|" + _RUN + r"|['’][sS]\b|\S)")
 _ADJECTIVE_ENDINGS = ("ed", "ing", "based", "born", "bound", "style", "run", "made", "wide", "like", "held")
 _QUOTES_OPEN = frozenset("\"“‘'«(")
 _SENTENCE_END = frozenset(".!?")
 _AFTER_QUOTE = frozenset("\"”’'")
 _DASHES = frozenset("-–—:")
+BATCH = 512  # tokens: match objects held at a time by ``tokenize``
 WINDOW = 4_096  # characters: windows are at least this long (bounded memory, few look-ups per window)
+MAX_WINDOW = 65_536  # characters: and at most this long, whatever the input (see ``windows``)
+LINE_TAIL = 1_024  # characters of a long line read to find its last two tokens
+_SPACE = LazyPattern(r"\s+")
+_SENTENCE_BREAK = LazyPattern(r"[.!?][\"”’']?\s+")
 _FIRST = itemgetter(0)
 _ENDS_WITH_PERIOD = methodcaller("endswith", ".")
 _HAS_HYPHEN = methodcaller("__contains__", "-")
@@ -140,10 +152,12 @@ def tokenize(text: str, starts: Container[int], stats: TextStats, sports_words: 
     One regex pass; the per-token work is done by C-level maps: Python loops run over capitalized words,
     lines and numbers only."""
     end = len(text) if end is None else end
-    matches = list(_TOKEN.finditer(text, begin, end))
-    words = list(map(_GROUP, matches))
-    offsets = list(map(_START, matches))
-    del matches
+    found = _LEADING_SPACE_TOKEN.finditer(text, begin, _last_nonspace(text, begin, end))
+    words: list[str] = []
+    offsets: list[int] = []
+    while matches := list(islice(found, BATCH)):  # a batch of match objects at a time: they are large
+        words += map(_GROUP, matches, repeat(1))
+        offsets += map(_START, matches, repeat(1))
     if words and max(map(len, words)) > 2 * RUN_EDGE:
         _expand_runs(text, words, offsets)
     initials = list(map(_FIRST, words))
@@ -172,8 +186,8 @@ def tokenize(text: str, starts: Container[int], stats: TextStats, sports_words: 
             scores.append(i + 1)
     window.upper = set(upper)
     lowers = window.lowers = list(map(str.lower, words))
-    for i in compress(count(), map(ne, words, lowers)):
-        if not words[i][0].isalpha():
+    for i in set(compress(count(), map(ne, words, lowers))).difference(capitalized):
+        if not words[i][0].isalpha():  # "4WD" stays as written (a capitalized word starts with a letter)
             lowers[i] = words[i]
     for i in compress(count(), map(str.endswith, words, repeat('.'))):
         if words[i][0].isalpha():
@@ -187,6 +201,18 @@ def tokenize(text: str, starts: Container[int], stats: TextStats, sports_words: 
         stats.result_lines += _result_lines(scores, firsts)
     window.caps = _headlines(window, upper)
     return window
+
+
+def _last_nonspace(text: str, begin: int, end: int) -> int:
+    """The offset after the last character of ``text[begin:end]`` that is not white space (``begin`` if none):
+    a chunk at a time from the end, so linear in the trailing white space."""
+    while end > begin and text[end - 1].isspace():
+        chunk = text[max(begin, end - WINDOW):end]
+        stripped = len(chunk.rstrip())
+        end -= len(chunk) - stripped
+        if stripped:
+            break
+    return end
 
 
 def _expand_runs(text: str, words: list[str], offsets: list[int]) -> None:
@@ -350,10 +376,18 @@ def windows(text: str, size: int = WINDOW) -> Iterator[tuple[int, int]]:
     """``(begin, end)`` windows covering ``text``, each at least ``size`` characters but the last. A window
     ends after a line whose last token is a sentence's end (".", "!", "?" on their own), or one and a
     closing quote: no name, role or apposition the recognizer reads runs across it, and the next window
-    starts a line and a sentence."""
+    starts a line and a sentence.
+
+    A window ends by ``MAX_WINDOW`` characters even when no such line end comes (one long line, a page of
+    capitalized words): then after the last sentence end followed by white space, else at the last white
+    space, else at ``MAX_WINDOW``. That bounds the tokens held at once whatever the input; only a text
+    with more than ``MAX_WINDOW`` characters between such line ends can read differently across a cut."""
     begin, n = 0, len(text)
     while n - begin > size:
-        cut = _cut_after(text, begin + size)
+        limit = begin + MAX_WINDOW
+        cut = _cut_after(text, begin + size, limit)
+        if cut < 0 and n > limit:
+            cut = _forced_cut(text, begin + size, limit)
         if cut < 0:
             break
         yield begin, cut
@@ -362,18 +396,35 @@ def windows(text: str, size: int = WINDOW) -> Iterator[tuple[int, int]]:
         yield begin, n
 
 
-def _cut_after(text: str, at: int) -> int:
-    """The offset just after the first line break from ``at`` whose line ends with a sentence end as a token
-    of its own (not the period of "Inc." or "U.S."), or with one and a closing quote ("… he said.'"), else
-    -1. Every look-around of the recognizer stops at such a sentence end (none reads past a period), so
-    nothing it reads crosses the cut."""
-    line_end = text.find("\n", at)
+def _cut_after(text: str, at: int, limit: int) -> int:
+    """The offset just after the first line break in ``[at, limit)`` whose line ends with a sentence end as a
+    token of its own (not the period of "Inc." or "U.S."), or with one and a closing quote ("… he said.'"),
+    else -1. Every look-around of the recognizer stops at such a sentence end (none reads past a period), so
+    nothing it reads crosses the cut. Only the last ``LINE_TAIL`` characters of a line are read (from a
+    white space, where tokens start again), so the search costs at most about ``limit - at`` characters."""
+    line_end = text.find("\n", at, limit)
     while line_end >= 0:
+        start = text.rfind("\n", 0, line_end) + 1
+        if line_end - start > LINE_TAIL:
+            space = _SPACE.search(text, line_end - LINE_TAIL, line_end)
+            start = space.end() if space else line_end
         before = last = None
-        for match in _TOKEN.finditer(text, text.rfind("\n", 0, line_end) + 1, line_end):
+        for match in _TOKEN.finditer(text, start, line_end):
             before, last = last, match
         if last is not None and (last[0] in _SENTENCE_END or (  # a run of marks never ends a line (``_RUN``)
                 last[0] in _AFTER_QUOTE and before is not None and before[0] in _SENTENCE_END)):
             return line_end + 1
-        line_end = text.find("\n", line_end + 1)
+        line_end = text.find("\n", line_end + 1, limit)
     return -1
+
+
+def _forced_cut(text: str, at: int, limit: int) -> int:
+    """Where a window with no usable line end stops: after the last sentence end and white space in
+    ``[at, limit)``, else after its last white space, else at ``limit``."""
+    cut = -1
+    for match in _SENTENCE_BREAK.finditer(text, at, limit):
+        cut = match.end()
+    if cut < 0:
+        for match in _SPACE.finditer(text, at, limit):
+            cut = match.end()
+    return cut if cut > at else limit

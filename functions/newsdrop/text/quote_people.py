@@ -2,9 +2,10 @@
 
 ``People`` indexes the entities' name forms (full name, aliases, a person's surname) by their
 words, finds the mentions of persons in the text on first need (at the capitalised words that
-start a form that matters: ``str.find`` of those first words in a short text, one regex scan of
-every capitalised word in a long one; kept in compact arrays), and works out per person, on first
-need, a gender and the role words seen next to the name ("Psaki, the spokeswoman,").
+start a form that matters: ``str.find`` of those first words in a short text, those that share
+a capital letter found together, one regex scan of every capitalised word in a long one; kept in
+compact arrays), and works out per person, on first need, a gender and the role words seen next
+to the name ("Psaki, the spokeswoman,").
 """
 
 from __future__ import annotations
@@ -28,13 +29,18 @@ _WORD = LazyPattern(r"[^\W\d_][\w'’\-]*")
 
 ANTECEDENT_MENTIONS = 40
 _EVIDENCE_MENTIONS = 50
+_CLOSING = frozenset(',;:.!?”")')  # punctuation after a word, never part of one
 _FIND_BUDGET = 400_000  # head words x text length: above it, one regex scan is cheaper
+_LETTER_HITS = 16  # a capital found more often than this (+1 per 64 characters): searched per head
+
+
+_NORMED_ENDS = "s’'."  # a word ending otherwise is its own key word (see ``norm``)
 
 
 def norm(word: str) -> str:
     """A word as a name key: no possessive, no trailing period."""
     last = word[-1:]
-    if last and last in "s’'.":
+    if last and last in _NORMED_ENDS:
         return _strip_possessive(word)
     return word
 
@@ -69,6 +75,15 @@ def words_of(text: str, last: int = 0) -> list[str]:
     return [w for chunk in chunks for w in ([chunk] if chunk.isalpha() else _WORD.findall(chunk))]
 
 
+def _chunk_words(chunk: str) -> list[str]:
+    """The words of a chunk of text without white space (as ``_WORD.findall``)."""
+    if chunk.isalpha():
+        return [chunk]
+    if chunk[-1] in _CLOSING and chunk[:-1].isalpha():
+        return [chunk[:-1]]
+    return _WORD.findall(chunk)
+
+
 class People:
     """Entity names found in the text, with what can be told of each person's gender and roles.
 
@@ -85,25 +100,31 @@ class People:
         self._scanned = False
         self._facts: dict[int, tuple[str | None, frozenset[str]]] = {}
         keys, shared, first = self.keys, self.shared, self.first
+        suffixes, keys_get, first_get = cues.SUFFIXES, keys.get, first.get
+        self._person = person = bytearray(len(entities))  # 1 for a PERSON
         for index, entity in enumerate(entities):
-            forms = [entity.name, *entity.aliases]
+            name = entity.name
+            forms = [name, *entity.aliases] if entity.aliases else [name]
             if entity.type == "PERSON":
-                words = words_of(entity.name)
+                person[index] = 1
+                words = name.split()
+                if not all(map(str.isalpha, words)):  # plain letters: the chunks are the words
+                    words = words_of(name)
                 if len(words) > 1:
-                    last = [w for w in words if w.lower() not in cues.SUFFIXES]
+                    last = [w for w in words if w.lower() not in suffixes]
                     forms.append(last[-1] if last else words[-1])
             for form in forms:
                 words = form.split()
                 if len(words) == 1:
                     name = head = norm(words[0])
                 elif words:
-                    normed = [norm(w) for w in words]
+                    normed = [w if w[-1] not in _NORMED_ENDS else norm(w) for w in words]
                     name, head = " ".join(normed), normed[0]
                 else:
                     continue
                 if name == form:
                     name = form  # the entity's own string: no copy kept
-                found = keys.get(name)
+                found = keys_get(name)
                 if found is None:
                     keys[name] = index
                 elif found == index:
@@ -114,8 +135,8 @@ class People:
                     continue
                 else:
                     indices.append(index)
-                if first.get(head, 0) < len(words):
-                    first[head] = len(words)
+                if first_get(head, 0) < (size := len(words)):
+                    first[head] = size
 
     def find(self, name_key: str) -> list[int] | None:
         """The entities with the form ``name_key`` (see ``key``), in entity order, or None."""
@@ -137,8 +158,9 @@ class People:
         starts, owners, ends, links = array("i"), array("i"), array("i"), array("i")
         head, tail = array("i", [-1]) * len(entities), array("i", [-1]) * len(entities)
         last_seen = array("i", [-1]) * len(entities)
-        person = bytearray(e.type == "PERSON" for e in entities)
+        person = self._person
         next_word = _NEXT_CAP_WORD.match
+        normed_ends, strip_possessive = _NORMED_ENDS, _strip_possessive
         heads = self._heads(person)
         covered = 0
         for match in self._cap_words(heads):
@@ -146,7 +168,7 @@ class People:
             if start < covered:
                 continue
             word = match.group()
-            normed = norm(word)
+            normed = word if word[-1] not in normed_ends else strip_possessive(word)  # norm(word)
             if word not in heads and normed not in heads:
                 continue  # no form that matters starts here
             longest = first_get(word) or first_get(normed)
@@ -155,6 +177,13 @@ class People:
                 name = normed
                 found = keys_get(name)
                 if found is None:
+                    continue
+            elif longest == 2:  # the run below, for forms of at most two words (most names)
+                nxt = next_word(text, end)
+                found = keys_get(name := f"{normed} {norm(nxt.group(1))}") if nxt else None
+                if found is not None:
+                    end = covered = nxt.end()
+                elif (found := keys_get(name := normed)) is None:
                     continue
             else:
                 run, run_ends = [normed], [end]
@@ -216,18 +245,12 @@ class People:
         """The capitalised words (as ``_CAP_WORD.finditer`` finds them) a form in ``heads`` may start
         at, and maybe others, in text order.
 
-        A short text with few such forms is searched for each head word (``str.find`` is far
+        A short text with few such forms is searched for the head words (``_head_positions``: far
         cheaper than a regex scan); a longer one, or one where a head is glued to a word by an
         apostrophe or hyphen, is scanned for every capitalised word."""
         text = self.text
         if len(heads) * len(text) <= _FIND_BUDGET:
-            found: set[int] = set()
-            find = text.find
-            for head in heads:
-                at = find(head)
-                while at >= 0:
-                    found.add(at)
-                    at = find(head, at + 1)
+            found = _head_positions(text, heads)
             if not any(at and text[at - 1] in "'’-" for at in found):
                 match_at = _CAP_WORD.match
                 return filter(None, [match_at(text, at) for at in sorted(found)])
@@ -299,7 +322,14 @@ class People:
     def _around(self, start: int, end: int) -> list[str]:
         """Words just before a mention and in an apposition after it ("Psaki, the spokeswoman,")."""
         text = self.text
-        before = words_of(text[max(0, start - 40) : start], last=2)
+        window = text[max(0, start - 40) : start]
+        before: list[str] = []
+        chunks = window.rsplit(None, 2)  # the last two chunks hold the last two words, most often
+        if len(chunks) > 1:
+            before = _chunk_words(chunks[-1])
+            if len(before) < 2:
+                before = _chunk_words(chunks[-2]) + before
+        before = before[-2:] if len(before) > 1 else words_of(window, last=2)
         if text.startswith(",", end):
             stop = text.find(",", end + 1, end + 80)
             return before + words_of(text[end + 1 : stop if stop > 0 else min(len(text), end + 40)])
@@ -330,6 +360,42 @@ class People:
             if role in self.facts(index)[1]:
                 return index
         return None
+
+
+def _head_positions(text: str, heads: set[str]) -> set[int]:
+    """Where in ``text`` any of ``heads`` starts (every ``str.find`` hit of each).
+
+    Heads that start with the same capital letter are looked for together: one pass finds the
+    letter (capitals are rare), ``startswith`` tries the heads there. A letter found too often
+    hands the rest of the text to one ``str.find`` pass per head."""
+    found: set[int] = set()
+    add, find, starts_with = found.add, text.find, text.startswith
+    groups: dict[str, list[str]] = {}
+    for head in heads:
+        if head[:1].isupper():
+            groups.setdefault(head[0], []).append(head)
+        else:
+            at = find(head)
+            while at >= 0:
+                add(at)
+                at = find(head, at + 1)
+    limit = _LETTER_HITS + len(text) // 64
+    for letter, group in groups.items():
+        tried = tuple(group)
+        at, hits = find(letter), 0
+        while at >= 0:
+            hits += 1
+            if hits > limit:
+                for head in tried:
+                    at_head = find(head, at)
+                    while at_head >= 0:
+                        add(at_head)
+                        at_head = find(head, at_head + 1)
+                break
+            if starts_with(tried, at):
+                add(at)
+            at = find(letter, at + 1)
+    return found
 
 
 def _gender(name: str, words: list[str]) -> str | None:

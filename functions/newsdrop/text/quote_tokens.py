@@ -7,6 +7,7 @@ around a quote are tokenized once per passage, never the whole text.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 from operator import itemgetter
 
 from newsdrop.text import cues
@@ -107,11 +108,10 @@ class TokenStream:
             return True
         if self._more is None:
             return False
-        for token in self._more:
-            toks.append(token)
-            if len(toks) >= n:
-                return True
-        self._more = None
+        toks.extend(islice(self._more, n - len(toks)))
+        if len(toks) >= n:
+            return True
+        self._more = None  # fewer came than asked for: the tokens are exhausted
         return False
 
     def all(self) -> list[Tok]:
