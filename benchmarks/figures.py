@@ -145,8 +145,8 @@ def warm_sample(plan: Plan) -> list[Row]:
         lambda text: summarize(text.encode("utf-8"), name="other.txt", content_type="text/plain"))
     theirs_stream = after_others(lambda: extract(html), lambda text: extract(corpus.as_minimal_html(text)))
     rounds = max(5, plan.sample_rounds // 3)
-    mine = [ours_stream() if i % 2 else theirs_stream() for i in range(2 * rounds)]
-    ours_times, theirs_times = mine[1::2], mine[0::2]
+    times = [ours_stream() if i % 2 else theirs_stream() for i in range(2 * rounds)]  # alternating
+    ours_times, theirs_times = times[1::2], times[0::2]
     ours_ms, theirs_ms = median(ours_times), median(theirs_times)
     rows.append(Row(f"2 warm sample after {STREAM_ARTICLES} other articles each (information)",
                     f"{ours_ms * 1000:.2f} ms", f"{theirs_ms * 1000:.2f} ms", ours_ms / theirs_ms))

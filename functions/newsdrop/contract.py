@@ -3,8 +3,8 @@
 One definition, two uses: the function builds plain dataclasses (no pydantic on the Lambda path), and
 this module turns each into a pydantic model with the same fields, defaults and constraints (from each
 field's ``metadata``), ``extra="forbid"``. Readers validate what they load with these models, ``newsdrop
-schema`` prints their JSON Schema, and the tests validate every output against them. ``load`` validates a
-stored document and returns it as the dataclass record.
+schema`` prints their JSON Schema, and the tests validate every output against that schema. ``load``
+validates a stored document and returns it as the dataclass record.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from newsdrop import models
 
 __all__ = ["ArticleSummary", "ErrorRecord", "ValidationError", "contract_model", "error_json_schema",
-           "json_schema", "load", "validate"]
+           "json_schema", "load"]
 
 
 class ContractModel(BaseModel):
@@ -30,9 +30,14 @@ class ContractModel(BaseModel):
 
 
 @cache
+def _hints(record: type) -> dict[str, Any]:
+    return typing.get_type_hints(record)
+
+
+@cache
 def contract_model(record: type) -> type[BaseModel]:
     """The pydantic model of dataclass ``record`` (nested dataclasses become their models too)."""
-    hints = typing.get_type_hints(record)
+    hints = _hints(record)
     definitions: dict[str, Any] = {}
     for spec in dataclasses.fields(record):
         options = dict(spec.metadata)
@@ -66,16 +71,10 @@ ArticleSummary = contract_model(models.ArticleSummary)
 ErrorRecord = contract_model(models.ErrorRecord)
 
 
-def load(data: Any) -> Any:
-    """A dict read back from storage → the validated dataclass record (``models.ArticleSummary`` or
-    ``models.ErrorRecord``); raises ``ValidationError``."""
-    record = models.ErrorRecord if isinstance(data, dict) and "error" in data else models.ArticleSummary
+def load(data: Any, record: type) -> Any:
+    """A dict read back from storage → a validated instance of dataclass ``record``
+    (``models.ArticleSummary`` or ``models.ErrorRecord``); raises ``ValidationError``."""
     return _build(record, contract_model(record).model_validate(data).model_dump())
-
-
-@cache
-def _hints(record: type) -> dict[str, Any]:
-    return typing.get_type_hints(record)
 
 
 def _build(hint: Any, value: Any) -> Any:
@@ -94,13 +93,6 @@ def _build(hint: Any, value: Any) -> Any:
         inner = [arg for arg in args if arg is not type(None)]
         return _build(inner[0], value) if len(inner) == 1 else value
     return value
-
-
-def validate(record: Any) -> BaseModel:
-    """Check a dataclass record (or a dict) against the contract; raises ``ValidationError``."""
-    data = dataclasses.asdict(record) if dataclasses.is_dataclass(record) else record
-    model = ErrorRecord if isinstance(data, dict) and "error" in data else ArticleSummary
-    return model.model_validate(data)
 
 
 def json_schema() -> dict:

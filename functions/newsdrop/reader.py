@@ -210,7 +210,7 @@ def parse_record(body: bytes | str, key: str = "") -> tuple[Record, str | None]:
     if newer:
         data = strip_unknown(model, data)
     try:
-        record = load(data)
+        record = load(data, record_type)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "document"
