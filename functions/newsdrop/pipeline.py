@@ -60,7 +60,7 @@ def summarize_all(
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if len(raw) > HARD_LIMIT_BYTES:
         raise TooLargeError(f"input is {len(raw)} bytes; the limit is {HARD_LIMIT_BYTES}")
-    if not raw.strip():
+    if not raw or raw.isspace():  # no stripped copy of a large input
         raise EmptyObjectError("the object is empty or only whitespace")
 
     text, encoding = decode(raw, content_type)
@@ -106,6 +106,7 @@ def analyze(
     """Clean the document's body and extract every metadata field (``document.body`` is consumed)."""
     from newsdrop.text.dates import extract_dates
     from newsdrop.text.fingerprint import fingerprint
+    from newsdrop.text.keyword_tokens import SentenceWords
     from newsdrop.text.keywords import extract_keywords
     from newsdrop.text.language import detect_language
     from newsdrop.text.quotes import extract_quotes
@@ -130,8 +131,9 @@ def analyze(
     entities = _entities_with_headline(text, sentences, document.title)
     quotes = extract_quotes(text, sentences, entities)
     dates = extract_dates(text, document.published)
-    keywords = extract_keywords(text, sentences, entities, language, title=document.title)
-    summary = extractive_summary(text, sentences, title=document.title)
+    words = SentenceWords(sentences)  # the sentences split into words once, for keywords and summary
+    keywords = extract_keywords(text, sentences, entities, language, title=document.title, words=words)
+    summary = extractive_summary(text, sentences, title=document.title, words=words)
     if document.title and document.title_derived:
         warnings.append("title_derived")
 
@@ -159,7 +161,7 @@ def analyze(
         },
         fingerprint=fingerprint(text),
         processor=processor_info(started),
-        warnings=sorted(set(warnings), key=warnings.index),
+        warnings=list(dict.fromkeys(warnings)),
     )
 
 

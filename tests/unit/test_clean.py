@@ -313,3 +313,50 @@ def test_junk_kind_pre_tests_lose_no_match(line: str) -> None:
 def test_junk_kind_on_padded_lines(line: str) -> None:
     assert junk_kind(line) == _reference_junk_kind(line)
     assert junk_kind(line, line.isprintable()) == _reference_junk_kind(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("* Share this article", "share"),
+        ("» Read more: the full story", "trailer"),
+        ("Protesters in the square (Image: GETTY)", "caption"),
+        ("İmage copyright Getty Images", "caption"),
+        ("China furious at Macron [INSIGHT]", "related"),
+        ("Photo: AP", "caption"),
+        ("The talks failed on Tuesday, officials said after a long day of meetings.", None),
+        ("“We will never completely close the door on diplomacy,” she told reporters.", None),
+    ],
+)
+def test_junk_kind_fast_exit_keeps_every_kind(line: str, kind: str | None) -> None:
+    from newsdrop.text.junk import junk_kind
+
+    assert junk_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    ("before", "during"),
+    [
+        ({}, [("spacing", "a  b", 1)]),
+        ({"title": ["Headline"]}, [("title", "Another", 1), ("ad", None, 2)]),
+    ],
+)
+def test_cleaning_restore_undoes_records(before: dict, during: list) -> None:
+    cleaning = Cleaning()
+    for kind, samples in before.items():
+        for sample in samples:
+            cleaning.record(kind, sample)
+    expected = (dict(cleaning.counts), {k: list(v) for k, v in cleaning.samples.items()})
+    state = cleaning.snapshot()
+    for call in during:
+        cleaning.record(*call)
+    cleaning.restore(state)
+    assert (dict(cleaning.counts), cleaning.samples) == expected
+
+
+def test_c1_control_reruns_with_ftfy_and_records_once() -> None:
+    cleaning = Cleaning()
+    # a C1 control and no printable mojibake: the first pass starts without ftfy, then starts over
+    text = clean_text("Read more\nThe shop opened \u2019today\u2019. It was \x85busy.", cleaning)
+    assert "\x85" not in text
+    assert cleaning.counts["trailer"] == 1

@@ -121,3 +121,16 @@ def test_no_digit_of_any_script_is_left_out_of_the_start_scan() -> None:
     scanned = re.compile(_CANDIDATE.pattern.split("(?<=")[0])
     digits = [chr(c) for c in range(0x110000) if chr(c).isdecimal()]
     assert all(scanned.match(d) for d in digits)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("It began on the 3rd of March 2021.", ["2021-03-03"]),
+        ("NATO grew in 2014; AND in 2008.", ["2014", "2008"]),
+        ("Why? Since 2014, “yes” – on Feb. 22, 2022.", ["2014", "2022-02-22"]),
+        ("Москва: since 2014 and on 22 February 2022", ["2014", "2022-02-22"]),
+    ],
+)
+def test_dates_in_text_with_marks_and_other_scripts(text: str, values: list[str]) -> None:
+    assert [d.value for d in extract_dates(text, None)] == values

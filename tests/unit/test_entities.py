@@ -351,6 +351,12 @@ def test_initial_words(text: str, starts: tuple[int, ...], word: str, initial: b
         ("Zorvex Inc. said", ["Zorvex", "Inc.", "said"], ["zorvex", "inc", "said"], []),
         ("PUTIN'S WAR", ["PUTIN", "'S", "WAR"], ["putin", "'S", "war"], [0, 1, 2]),  # a capital headline
         ("3M rose", ["3M", "rose"], ["3M", "rose"], []),  # not a word: kept as written
+        ("iPhone 4WD 'S", ["iPhone", "4WD", "'S"], ["iphone", "4WD", "'S"], []),  # only words are lowered
+        ("Acme Inc. rose.", ["Acme", "Inc.", "rose", "."], ["acme", "inc", "rose", "."], []),
+        ("Acme rose. Oslo", ["Acme", "rose", ".", "Oslo"], ["acme", "rose", ".", "oslo"], []),  # "." alone
+        # a run of periods (all its marks but the last, cut as ``RUN_EDGE`` marks at each end) ends no word
+        ("e.g. Mr." + "." * 40, ["e.g.", "Mr.", *["."] * 16, "." * 7, *["."] * 17],
+         ["e.g", "mr", *["."] * 16, "." * 7, *["."] * 17], []),
     ],
 )
 def test_tokens(text: str, words: list[str], lowers: list[str], caps: list[int]) -> None:
@@ -382,3 +388,44 @@ def test_tokens_are_those_of_the_token_pattern(text: str, begin: int, end: int |
     expected = list(_TOKEN.finditer(text, begin, stop))
     assert window.words == [m[0] for m in expected]
     assert window.offsets == [m.start() for m in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("Officials met Putin today.", "Putin", "name"),
+        ("Putin left early.", "Putin", "name"),  # sentence-initial, never written in lower case
+        ("The talks ended.", "The", "drop"),  # a sentence-initial common word
+        ("Reform stalled. Talks went on, reform failed.", "Reform", "drop"),  # written in lower case too
+        ("Officials met in March.", "March", "drop"),  # a month
+        ("Talks with the Minister ended.", "Minister", "role"),  # a title without a name
+        ("Officials met the CEO today.", "CEO", "drop"),  # an acronym that is a common noun
+        ("Officials met X today.", "X", "drop"),  # one letter
+    ],
+)
+def test_one_word_spans(text: str, word: str, kind: str) -> None:
+    from newsdrop.text import entities as module
+    from newsdrop.text.entity_tokens import TextStats, tokenize
+
+    stats = TextStats()
+    window = tokenize(text, set(), stats, ())
+    found = module._single(window, window.words.index(word), stats.lower_seen, module.load())
+    assert found == {"drop": module._DROP, "role": module._ROLE, "name": module._NAME}[kind]
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end", "expected"),
+    [
+        (["West", "Indian"], 0, 1, True),  # the last word is checked by the caller
+        (["South", "African", "Airways"], 0, 2, True),
+        (["Cleveland", "Indians"], 0, 1, False),  # a town, not a compass word or demonym
+        (["German", "Swiss", "Bank"], 0, 2, True),
+        (["Indian"], 0, 0, True),  # nothing left to check
+        (["Big", "German"], 0, 1, False),
+    ],
+)
+def test_all_demonym_or_compass(words: list[str], start: int, end: int, expected: bool) -> None:
+    from newsdrop.text.entities import _all_demonym_or_compass, load
+
+    lowers = [w.lower() for w in words]
+    assert _all_demonym_or_compass(lowers, start, end, load().demonyms) is expected

@@ -78,3 +78,26 @@ def test_chunk_size_does_not_change_the_value(monkeypatch: pytest.MonkeyPatch, s
 )
 def test_tokens_are_casefolded_words(text: str, tokens: list[bytes]) -> None:
     assert fp._tokens(text) == tokens
+
+
+def _naive_majority(blob: bytes, count: int) -> int:
+    value = 0
+    for bit in range(64):
+        ones = sum(int.from_bytes(blob[i * 8 : i * 8 + 8], "big") >> bit & 1 for i in range(count))
+        if 2 * ones > count:
+            value |= 1 << bit
+    return value
+
+
+@pytest.mark.parametrize(
+    ("count", "mask_bytes"),
+    [(1, 4096), (2, 4096), (7, 4096), (300, 4096), (5, 4), (4, 4), (3, 4)],
+)
+def test_majority_bits_count_every_bit_column(
+    monkeypatch: pytest.MonkeyPatch, count: int, mask_bytes: int
+) -> None:
+    import hashlib
+
+    monkeypatch.setattr(fp, "_MASK_BYTES", mask_bytes)
+    blob = b"".join(hashlib.blake2b(str(i).encode(), digest_size=8).digest() for i in range(count))
+    assert fp._majority_bits(blob, count) == _naive_majority(blob, count)

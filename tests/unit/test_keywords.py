@@ -144,6 +144,8 @@ def test_other_languages_drop_short_and_everywhere_words() -> None:
         "It’s Putin’s army's turn: the UN and US met... don't stop!",
         "Word—word –dash ‘quoted’ «guillemets» under_score 3rd x2 ÉCOLE école",
         "   leading and trailing spaces\tand\ttabs\nand lines   ",
+        # one word with one mark after it: read without the regex
+        "said, word_ word' word’ Word- İstanbul, naïve. x, ab; 2014, a1, Ünal» years) it's, — “ ”",
     ],
 )
 def test_chunk_words_match_the_token_regex(text: str) -> None:
@@ -221,3 +223,63 @@ def test_porter_stem_uncached_and_cached_agree(word: str, expected: str) -> None
 
     assert porter_stem(word) == expected
     assert stem(word) == expected
+
+
+LONG_SENTENCE_TEXT = "Intro sentence about wheat. " + " ".join(["Barley wheat rye"] * 40) + ". Wheat again."
+
+
+@pytest.mark.parametrize(
+    ("text", "budget", "long"),
+    [
+        (STORY, 100_000, 20_000),  # every sentence shared
+        (STORY, 150, 20_000),  # the first two shared, the others read by each stage
+        (STORY, 0, 20_000),  # none shared
+        (LONG_SENTENCE_TEXT, 100_000, 100),  # a long sentence: shared as None, read lazily
+        ("Wheat wheat. Barley rye oats millet sorghum quinoa. Wheat rye.", 100_000, 20_000),
+    ],
+)
+@pytest.mark.parametrize("limit", [1, 10])
+def test_shared_sentence_words_change_nothing(
+    monkeypatch: pytest.MonkeyPatch, text: str, budget: int, long: int, limit: int
+) -> None:
+    from newsdrop.text import keyword_tokens as kt
+    from newsdrop.text.summary import extractive_summary
+
+    monkeypatch.setattr(kt, "SHARED_CHARACTERS", budget)
+    monkeypatch.setattr(kt, "LONG_SENTENCE", long)
+    sentences = split_sentences(text)
+    alone = (extract_keywords(text, sentences, ENTITIES, "en", limit), extractive_summary(text, sentences))
+    words = kt.SentenceWords(sentences)
+    shared = (
+        extract_keywords(text, sentences, ENTITIES, "en", limit, words=words),
+        extractive_summary(text, sentences, words=words),
+    )
+    assert shared == alone
+    splits = words.splits()
+    assert len(splits) == sum(1 for _ in _within(sentences, budget))
+    for sentence, split in zip(sentences, splits, strict=False):
+        body = sentence.text
+        assert split == (None if len(body) > long else (body, body.split()))
+
+
+def _within(sentences: list, budget: int):  # the sentences whose text ends within ``budget`` characters
+    for sentence in sentences:
+        budget -= len(sentence.text)
+        if budget < 0:
+            return
+        yield sentence
+
+
+@pytest.mark.parametrize(
+    ("form", "english"),
+    [("Ukraine", True), ("the", True), ("sanctions", True), ("Psaki", True), ("ÉCOLE", True),
+     ("interconnectedness", True), ("Sanktionen", False), ("ab", False)],
+)
+def test_weigh_is_rarity_and_length(form: str, english: bool) -> None:
+    from newsdrop.text import keywords as kw
+    from newsdrop.text.stopwords import zipf
+
+    word = form.lower()
+    rarity = max(0.5, kw.RARITY_BASE - zipf(word)) if english else kw.RARITY_BASE - kw.RARE_ZIPF
+    length = min(len(word), kw.LENGTH_CAP) ** kw.LENGTH_POWER
+    assert kw._weigh(form, english) == (rarity**kw.RARITY_POWER, length)

@@ -329,3 +329,22 @@ def test_literal_head(term: str, head: str) -> None:
     from newsdrop.text.junk import literal_head
 
     assert literal_head(term) == head
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "may_hold"),
+    [
+        ("LONDON (Reuters) - The minister said on Tuesday that talks were over.", True),
+        ("MADRID — The government said on Monday that it would act.", True),
+        ("(CNN)The storm hit the coast early on Monday and it was bad.", True),
+        ("The storm hit the coast early on Monday and it was very bad.", False),
+        ("No dash, no bracket: a plain opening sentence of the article.", False),
+    ],
+)
+def test_dateline_pre_test_loses_no_dateline(paragraph: str, may_hold: bool) -> None:
+    from newsdrop.text.plaintext import DATELINE_MAX, DATELINE_SEP, _may_hold_dateline_sep
+
+    head = paragraph[:DATELINE_MAX]
+    assert _may_hold_dateline_sep(head) is may_hold
+    if not may_hold:
+        assert DATELINE_SEP.search(head) is None

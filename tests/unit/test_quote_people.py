@@ -144,3 +144,74 @@ def _every_find(text: str, heads: set[str]) -> set[int]:
 )
 def test_head_positions_are_every_find_of_every_head(text: str, heads: set[str]) -> None:
     assert quote_people._head_positions(text, heads) == _every_find(text, heads)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["Berg", "ÉMILE", "O’Neil"], ["ΟΔΟΣ", "ΣΟΦΙΑ"], ["İstanbul", "x"], ["KELVIN\u212a"], ["a"]],
+)
+def test_lower_each_is_lower_of_each_word(words: list[str]) -> None:
+    assert quote_people._lower_each(words) == [w.lower() for w in words]
+
+
+@pytest.mark.parametrize(
+    ("heads", "waiting", "expected"),
+    [
+        ({"House"}, {"House": ["White"]}, {"House", "White"}),
+        ({"House"}, {"House": ["White"], "White": ["Big"]}, {"House", "White", "Big"}),  # and so on
+        ({"Berg"}, {"House": ["White"]}, {"Berg"}),  # covers nothing that matters
+        (set(), {"House": ["White"]}, set()),
+    ],
+)
+def test_covering_adds_the_forms_that_hide_a_head(
+    heads: set[str], waiting: dict[str, list[str]], expected: set[str]
+) -> None:
+    assert quote_people._covering(set(heads), dict(waiting)) == expected
+
+
+@pytest.mark.parametrize(
+    "entities",
+    [
+        ENTITIES,
+        [Entity(name="White House", type="ORGANIZATION", mentions=1), person("Tom House", "House")],
+        [person("Tomas Berg"), person("Anna Berg"), place("Bergen")],  # a shared surname: the general way
+        [Entity(name="Jones’s", type="ORGANIZATION", mentions=1), person("Ann Jones")],
+        [place("United States"), Entity(name="NATO", type="ORGANIZATION", mentions=2)],
+    ],
+)
+def test_heads_the_common_way_are_the_heads_the_general_way(entities: list[Entity]) -> None:
+    people = People(TEXT, entities)
+    found = people._heads(people._person)
+    people._odd = True  # as if a first word were odd: the general way, which works ``odd`` out itself
+    assert people._heads(people._person) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("the spokeswoman Ines Haas spoke", "Ines Haas", ["the", "spokeswoman"]),
+        ("Lopez, the mayor, left", "Lopez", ["the", "mayor"]),
+        ("“Yes,” said Berg", "Berg", ["Yes", "said"]),
+        ("Berg spoke", "Berg", []),
+        ("chairwoman" + " " * 34 + "Berg", "Berg", ["rwoman"]),  # 40 characters back: a word cut
+        ("Gov. Berg, a former aide of Smith, said", "Berg", ["Gov", "a", "former", "aide", "of", "Smith"]),
+        ("Gov. Berg, 54, said", "Berg", ["Gov"]),
+    ],
+)
+def test_around_takes_two_words_before_and_the_apposition(text: str, name: str, expected: list[str]) -> None:
+    start = text.index(name)
+    assert quote_people._around(text, start, start + len(name)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "expected"),
+    [
+        ("Kim Berg", ["spokeswoman"], "f"),
+        ("Kim Berg", ["spokesman", "the"], "m"),
+        ("Kim Berg", ["spokesman", "mother", "wife"], "f"),
+        ("Kim Berg", ["the", "aide"], None),
+        ("Sen. Kim Berg", ["man", "woman"], None),
+    ],
+)
+def test_gender_from_role_words(name: str, words: list[str], expected: str | None) -> None:
+    assert quote_people._gender(name, words) == expected

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.quote_speakers import LOOSE, REPORTED, WHOLE, speaker_after, speaker_before, starts_clause
-from newsdrop.text.quote_tokens import TokenStream, tokens
+from newsdrop.text.quote_tokens import TEXT, TokenStream, tokens
 
 
 def after(text: str) -> list[str] | None:
     words = speaker_after(TokenStream(text, 0, len(text)))
-    return None if words is None else [t.text for t in words]
+    return None if words is None else [t[TEXT] for t in words]
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_speaker_after(text: str, expected: list[str] | None) -> None:
 )
 def test_speaker_before(text: str, expected: list[str] | None, how: int) -> None:
     words, whole = speaker_before(tokens(text, 0, len(text)))
-    assert (None if words is None else [t.text for t in words], whole) == (expected, how)
+    assert (None if words is None else [t[TEXT] for t in words], whole) == (expected, how)
 
 
 @pytest.mark.parametrize(

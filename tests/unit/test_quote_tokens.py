@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.quote_tokens import TokenStream, is_cue, tokens
+from newsdrop.text.quote_tokens import CAP, END, LOW, START, TEXT, WORD, TokenStream, any_cue, is_cue, tokens
 
 
 def texts(text: str) -> list[str]:
-    return [t.text for t in tokens(text, 0, len(text))]
+    return [t[TEXT] for t in tokens(text, 0, len(text))]
 
 
 @pytest.mark.parametrize(
@@ -31,10 +31,11 @@ def test_tokens(text: str, expected: list[str]) -> None:
 
 def test_token_fields() -> None:
     [sen, smith] = tokens("Sen. Smith", 0, 10)
-    assert (sen.text, sen.start, sen.end, sen.low, sen.cap, sen.word) == ("Sen.", 0, 4, "sen", True, True)
-    assert (smith.low, smith.cap) == ("smith", True)
+    assert sen == ("Sen.", 0, 4, "sen", True, True)
+    assert (sen[TEXT], sen[START], sen[END], sen[LOW], sen[CAP], sen[WORD]) == sen
+    assert (smith[LOW], smith[CAP]) == ("smith", True)
     [comma] = tokens("a , b", 2, 3)
-    assert (comma.text, comma.word, comma.cap) == (",", False, False)
+    assert (comma[TEXT], comma[WORD], comma[CAP]) == (",", False, False)
 
 
 def test_stream_reads_only_what_is_needed() -> None:
@@ -63,3 +64,38 @@ def test_cues(text: str, k: int, expected: bool) -> None:
     assert is_cue(toks, k) is expected
     stream = TokenStream(text, 0, len(text))
     assert stream.need(k + 1) and stream.cue(k) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she told reporters.",
+        "  Sen. Bob  Smith (R-Ky.)   said:  yes ",
+        "Smith, a spokesman ,  said . Then",
+        "J. Smith said U.S. aid was late.",
+    ],
+)
+def test_spaced_text_is_tokenized_as_any_other(text: str) -> None:
+    # spaces only: offsets counted; a tab or a no-break space in their place: offsets searched for
+    for other in ("\t", "\u00a0", "\n"):
+        assert tokens(text, 0, len(text)) == tokens(text.replace(" ", other), 0, len(text))
+    stream = TokenStream(text, 0, len(text))
+    assert stream.need(1) and stream.all() == tokens(text, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("as he put it", True),
+        ("he put the", False),
+        ("Smith, who", False),
+        ("she said", True),
+        ("according to", True),
+        ("according", False),
+        ("", False),
+    ],
+)
+def test_any_cue(text: str, expected: bool) -> None:
+    toks = tokens(text, 0, len(text))
+    assert any_cue(toks) is expected
+    assert any_cue(toks) is any(is_cue(toks, k) for k in range(len(toks)))

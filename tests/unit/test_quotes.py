@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.models import Entity
+from newsdrop.text import quotes as quotes_module
 from newsdrop.text.quotes import extract_quotes
 from newsdrop.text.sentences import split_sentences
 
@@ -296,3 +297,17 @@ def test_adversarial_inputs_complete(text: str) -> None:
 def test_attribution_pushed_to_the_next_paragraph() -> None:
     text = "“We will keep our promise,”\n\nMayor Anna Weber said after the meeting.\n\n“Done.”\n\nShe left."
     assert quotes(text, [ANNA]) == [("We will keep our promise,", "Anna Weber"), ("Done.", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "expected"),
+    [
+        ("“a  b\n c”", [(1, 8)], "a b c"),
+        ("“a,”\n\n“b ”", [(1, 3), (7, 9)], "a, b"),
+        ("“ x ”", [(1, 4)], "x"),
+    ],
+)
+def test_quoted_words_are_joined_by_single_spaces(
+    text: str, parts: list[tuple[int, int]], expected: str
+) -> None:
+    assert quotes_module._words(text, parts) == expected

@@ -119,3 +119,60 @@ def test_moved_shifts_the_span_and_keeps_the_text(offset: int) -> None:
 )
 def test_word_before_and_stripping(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # punctuation then a blank line ends the sentence whatever the next word
+        ("Shares of Apple Inc.\n\nthe maker fell.", ["Shares of Apple Inc.", "the maker fell."]),
+        ("It ended.  \n \n  Then more.", ["It ended.", "Then more."]),
+        ("It ended.\n\n\n\nThen more.", ["It ended.", "Then more."]),
+        ("Really?!\n\nYes.", ["Really?!", "Yes."]),
+        ("He paused…\n\nthen spoke.", ["He paused…", "then spoke."]),
+        ("“No.”\n\nThen she left.", ["“No.”", "Then she left."]),
+        # marks of several patterns in one run: read once
+        ("Wait?! What… Yes?. No.", ["Wait?!", "What…", "Yes?.", "No."]),
+        ("A heading\n\n\nBody here", ["A heading", "Body here"]),
+        ("Ends at a blank line\n \nNext block.", ["Ends at a blank line", "Next block."]),
+    ],
+)
+def test_paragraph_ends_and_mixed_marks(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One. Two! Three? Four… Five.",
+        "Mr. Smith left the U.S. Then? No!\n\nNew block. And more?!",
+        "“Quoted.” (Aside.) [Note.] Done…",
+        "3.5 percent. U.S.-led. Yahoo!Inc. End",
+        "No break here",
+    ],
+)
+def test_boundaries_are_those_of_the_one_pattern(text: str) -> None:
+    from newsdrop.text.sentences import _BOUNDARY, _boundaries
+
+    kept, consumed = [], 0
+    for match in _boundaries(text):
+        if match.start() >= consumed:
+            kept.append(match.span())
+            consumed = match.end()
+    assert kept == [match.span() for match in _BOUNDARY.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wait?! What… Yes?. No.\n\nShares of Apple Inc.\n\nthe maker fell. He said “No.” Then left.",
+        "A heading\n\n\nBody here. Mr. Smith met Gen. Lee!\n \nNext block?",
+        "",
+    ],
+)
+def test_long_texts_are_read_by_the_one_pattern_alike(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    from newsdrop.text import sentences
+
+    merged = split_sentences(text)
+    monkeypatch.setattr(sentences, "MERGE_MAX_CHARS", -1)  # every text read by the one pattern
+    assert split_sentences(text) == merged

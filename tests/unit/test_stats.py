@@ -65,3 +65,15 @@ def test_text_stats() -> None:
 @pytest.mark.parametrize("text", ["'" * 100_000, "a'" * 50_000, "\n" * 100_000, "x" * 100_000])
 def test_adversarial_inputs_finish(text: str) -> None:
     assert count_words(text) == len(WORD.findall(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "a", "a\n\nb", "\n\n", " \n\n \n\nx", "a\n\n\n\nb", "a\n\n\t\n\nb\n\n", "\u2028\n\nb"],
+)
+def test_paragraphs_of_short_and_long_texts_agree(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    from newsdrop.text import stats
+
+    short = stats.count_paragraphs(text)
+    monkeypatch.setattr(stats, "CHUNK_CHARACTERS", -1)  # every text read block by block
+    assert stats.count_paragraphs(text) == short

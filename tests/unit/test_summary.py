@@ -105,6 +105,8 @@ def test_speech_colon_is_not_a_caption() -> None:
         "WASHINGTON (Reuters) - The city's council approved 2 budgets; U.S.-led talks ended.",
         "“Quoted,” she said — ÉCOLE école İstanbul ΣΟΦΙΑΣ under_score x2",
         "   spaces\tand\ttabs\nand lines   ",
+        # one word with one mark after it: read without the regex
+        "said, word_ word' word’ Word- İstanbul, naïve. x, ab; 2014, a1, Ünal» years) it's, — “ ”",
     ],
 )
 def test_chunk_stems_match_the_word_regex(text: str) -> None:
@@ -167,3 +169,35 @@ def test_caches_stay_bounded_on_long_text() -> None:
     text = " ".join(f"Word{i} went there{i}." for i in range(3 * summary_terms.CACHE_SIZE))
     assert summarize(text)
     assert len(summary_terms.CHUNK_TERMS) <= summary_terms.CACHE_SIZE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON (Reuters) - The city's council approved 2 budgets; U.S.-led talks ended.",
+        "Scroll down for video: read more here.",
+        "",
+        "   spaces\tand\ttabs\nand lines   ",
+    ],
+)
+def test_reading_chunks_equals_reading_the_text(text: str) -> None:
+    from newsdrop.text.summary_terms import read, read_chunks
+
+    by_chunks = read_chunks(text.split())
+    assert by_chunks == read(text)
+    assert list(by_chunks[0]) == list(read(text)[0])  # built in the same order
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    ["photos", "subscribers", "©2014", "time:", "published:", "afp/getty", "below.", "Video", "readers",
+     "spread", "sign", "rights", "share", "follow", "plain", "copy", "belo"],
+)
+def test_one_scan_finds_the_one_word_hints(chunk: str) -> None:
+    from newsdrop.text import summary_terms
+
+    lower = chunk.lower()
+    hints = summary_terms._ONE_WORD_HINTS
+    expected = lower.endswith(summary_terms._HINT_HEADS) or any(h in lower for h in hints)
+    summary_terms.CHUNK_TERMS.pop(chunk, None)
+    assert (summary_terms.HINT in summary_terms.CHUNK_TERMS[chunk]) == expected

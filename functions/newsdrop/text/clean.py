@@ -73,20 +73,20 @@ def _first_pass(text: str, cleaning: Cleaning) -> tuple[list[str], bool]:
     """The first pass, ftfy on when the text holds a character of ``_FTFY_NEEDED`` (see _clean_pass).
 
     The printable ones are looked for first. C1 controls are not: they are unprintable, and the pass
-    looks at unprintable lines anyway; when one turns up, the pass starts over with ftfy on. Its
-    records wait meanwhile, so that they are kept only once the pass stands.
+    looks at unprintable lines anyway; when one turns up, the pass starts over with ftfy on, the
+    records of the failed pass undone.
     """
     lines = text.split("\n")
-    if text.isascii() or _needs_ftfy(text):
-        return _clean_pass(lines, cleaning, not text.isascii())
-    held = _Records()
-    try:
-        result = _clean_pass(lines, held, False, watch_controls=True)
-    except _NeedsFtfy:
+    if text.isascii():
+        return _clean_pass(lines, cleaning, False)
+    if _needs_ftfy(text):
         return _clean_pass(lines, cleaning, True)
-    for call in held.calls:
-        cleaning.record(*call)
-    return result
+    before = cleaning.snapshot()
+    try:
+        return _clean_pass(lines, cleaning, False, watch_controls=True)
+    except _NeedsFtfy:
+        cleaning.restore(before)
+        return _clean_pass(lines, cleaning, True)
 
 
 def _joins_to(paragraphs: list[str], text: str) -> bool:
@@ -112,18 +112,6 @@ class _NeedsFtfy(Exception):
     """A pass without ftfy met a C1 control: ftfy had to run."""
 
 
-class _Records:
-    """``Cleaning.record`` calls, held back."""
-
-    __slots__ = ("calls",)
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, str | None, int]] = []
-
-    def record(self, kind: str, sample: str | None = None, count: int = 1) -> None:
-        self.calls.append((kind, sample, count))
-
-
 def _needs_ftfy(text: str) -> bool:
     """Whether ``text`` holds a printable character of ``_FTFY_NEEDED`` (C1 controls are looked at apart)."""
     if text.isascii():
@@ -145,7 +133,10 @@ def _lines(paragraphs: list[str]) -> list[str]:
 
 
 def _clean_pass(
-    lines: list[str], cleaning: Cleaning | _Records, ftfy: bool, watch_controls: bool = False
+    lines: list[str],
+    cleaning: Cleaning,
+    ftfy: bool,
+    watch_controls: bool = False,
 ) -> tuple[list[str], bool]:
     """One pass of every step over the lines of a text: the paragraphs it leaves, and whether ftfy ran
     or NFC changed a line (no other step brings in a character ``_FTFY_NEEDED`` looks for).
@@ -205,7 +196,7 @@ def _clean_pass(
     return paragraphs, altered
 
 
-def _close(wrapped: list[str], paragraphs: list[str], cleaning: Cleaning | _Records) -> None:
+def _close(wrapped: list[str], paragraphs: list[str], cleaning: Cleaning) -> None:
     """Append the paragraph of the hard-wrapped lines in ``wrapped`` (then emptied) unless it is junk."""
     paragraph = " ".join(wrapped)
     wrapped.clear()
@@ -216,7 +207,7 @@ def _close(wrapped: list[str], paragraphs: list[str], cleaning: Cleaning | _Reco
     paragraphs.append(paragraph)
 
 
-def _repair(line: str, cleaning: Cleaning | _Records) -> str:
+def _repair(line: str, cleaning: Cleaning) -> str:
     """The line without invisible and control characters, odd spaces made plain."""
     line, n = _INVISIBLE.subn("", line)
     cleaning.record("invisible_characters", None, n)
@@ -227,7 +218,7 @@ def _repair(line: str, cleaning: Cleaning | _Records) -> str:
     return line
 
 
-def _without_shortcodes(line: str, cleaning: Cleaning | _Records) -> str:
+def _without_shortcodes(line: str, cleaning: Cleaning) -> str:
     """The stripped line without its ad shortcodes ("" when nothing else is left)."""
     without, n = SHORTCODE.subn("", line)
     if not n:
@@ -236,7 +227,7 @@ def _without_shortcodes(line: str, cleaning: Cleaning | _Records) -> str:
     return without.strip()
 
 
-def _fix_spacing(line: str, cleaning: Cleaning | _Records) -> str:
+def _fix_spacing(line: str, cleaning: Cleaning) -> str:
     """The line with runs of spaces, spaces before "." and ",", and doubled periods fixed, in this order."""
     if "  " in line:
         line = _fix(line, _MULTI_SPACE, " ", cleaning)
@@ -247,7 +238,7 @@ def _fix_spacing(line: str, cleaning: Cleaning | _Records) -> str:
     return line
 
 
-def _fix(line: str, pattern: LazyPattern, replacement: str, cleaning: Cleaning | _Records) -> str:
+def _fix(line: str, pattern: LazyPattern, replacement: str, cleaning: Cleaning) -> str:
     """``pattern.sub(replacement, line)``, recorded as spacing: one sample, one count per match."""
     first = pattern.search(line)
     if not first:

@@ -28,6 +28,18 @@ class Cleaning:
             if len(kept) < 3 and sample and sample[:80] not in kept:
                 kept.append(sample[:80])
 
+    def snapshot(self) -> tuple[dict[str, int], dict[str, list[str]]]:
+        """A copy of what was recorded so far, for ``restore``."""
+        return dict(self.counts), {kind: list(kept) for kind, kept in self.samples.items()}
+
+    def restore(self, state: tuple[dict[str, int], dict[str, list[str]]]) -> None:
+        """Undo every record made since ``snapshot`` returned ``state``."""
+        counts, samples = state
+        self.counts.clear()
+        self.counts.update(counts)
+        self.samples.clear()
+        self.samples.update({kind: list(kept) for kind, kept in samples.items()})
+
     def merge(self, other: Cleaning) -> None:
         for kind, count in other.counts.items():
             self.counts[kind] += count

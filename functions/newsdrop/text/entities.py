@@ -9,9 +9,13 @@ full name ("Putin" -> "Vladimir Putin"), an acronym joins its expansion ("EU" <-
 and the forms written in all-capital headlines join the entities found in the body.
 
 Everything is one regex pass per window plus dictionary look-ups: linear in the text. Tokens are parallel
-lists (no object per token), Python loops run over capitalized words and spans only. A long text is read in
-windows (see ``entity_tokens.windows``) so that only one window's tokens are held at a time, and only
-small aggregates per written form are kept across windows.
+lists (no object per token), Python loops run over capitalized words and spans only. What depends on the
+written words alone is worked out once per window: whether a one-word span (most spans) is dropped, a
+title or a name, per word and sentence position (``_single``), and what a span's words say, per written
+form (``_span_evidence``); the words beside a span are read with one look-up per side (``_BEFORE``,
+``_AFTER``), as most spans have no cue word there. A long text is read in windows (see
+``entity_tokens.windows``) so that only one window's tokens are held at a time, and only small aggregates
+per written form are kept across windows.
 
 Modules: ``entity_tokens`` (tokens, headline lines), this one (candidate spans and their evidence),
 ``entity_merge`` (grouping and merging per article), ``entity_lexicon`` (the word lists),
@@ -73,6 +77,13 @@ MAX_SPAN = 10
 # dozen; only a text made of such lines reaches this, and its later headline lines are then not read.
 MAX_HEADWORDS = 10_000
 _OF_GROUPS = (ORG_HEADS_OF, LOC_HEADS, ROLE_HEADS, LOC_SUFFIXES, ORG_SUFFIXES)
+# The cue a word before a span gives (``_context``), the first that applies: an honorific, a title, a kin
+# word, a preposition of place, "the"; "of" (no cue, but "shares of Acme"). One look-up per span.
+_HONORIFIC, _TITLE, _KIN, _PREPOSITION, _THE, _OF = range(6)
+_BEFORE: dict[str, int] = {"of": _OF, "the": _THE, **dict.fromkeys(LOC_PREPOSITIONS, _PREPOSITION),
+                           **dict.fromkeys(KIN, _KIN), **dict.fromkeys(ROLE_HEADS, _TITLE),
+                           **dict.fromkeys(HONORIFICS, _HONORIFIC)}
+_AFTER = STOCK_WORDS | POSSESSIVES | SAY_VERBS  # the words after a span that ``_context`` reads
 
 
 def extract_entities(text: str, sentences: Sequence[Sentence] | None = None) -> list[Entity]:
@@ -146,7 +157,10 @@ def _spans(t: Window) -> list[tuple[int, int]]:
     end = 0  # the end of the last run: a run starts after it
     initial = t.initial
     for i in [i for i in t.capitalized if i not in caps] if caps else t.capitalized:
-        if i < end or not _is_name_word(t, i):
+        if i < end:
+            continue
+        word = words[i]
+        if not (len(word) > 1 if word.isalpha() else _is_name_word(t, i)):  # ``_is_name_word``, inlined
             continue
         j = i + 1
         while j < n and j not in caps:
@@ -220,11 +234,39 @@ def _split_connectors(t: Window, i: int, j: int, gaz: Gazetteer) -> list[tuple[i
     return [(a, b) for a, b in parts if b > a]
 
 
+# What a one-word span is, a function of its word and whether it opens a sentence (``_single``).
+_DROP, _ROLE, _NAME = 0, 1, 2
+
+
 def _mentions(t: Window, lower_seen: set[str] | WordSet, gaz: Gazetteer, sports: bool) -> list[Mention]:
     out: list[Mention] = []
-    text = t.text
+    text, words, initial = t.text, t.words, t.initial
     pending_role: tuple[str, int] | None = None  # a role-only span waiting for an apposed name
+    singles: dict[tuple[str, bool], int] = {}  # (word, sentence-initial) -> ``_single``, for this window
     for i0, j0 in _spans(t):
+        if j0 - i0 == 1:  # one word, the common case: what it is depends on the word and ``initial`` only
+            word = words[i0]
+            opens = initial(i0)
+            kind = singles.get((word, opens))
+            if kind is None:
+                kind = singles[word, opens] = _single(t, i0, lower_seen, gaz)
+            if kind == _DROP:
+                continue
+            if kind == _ROLE:
+                pending_role = (_role_phrase(t, i0, j0), j0)
+                continue
+            m = Mention(i0, j0, _span_text(t, i0, j0) if word[-1] == "." else word)
+            m.initial = opens
+            if pending_role and i0 == pending_role[1] + 1 and words[pending_role[1]] == ",":
+                m.roles.append(pending_role[0])  # "Foreign Minister, Dmytro Kuleba"
+                m.vote(PERSON, STRONG * 2)
+            pending_role = None
+            _context(t, text, m, gaz)
+            _evidence(t, m, gaz)
+            if sports:
+                _team(t, m, gaz)
+            out.append(m)
+            continue
         for i, j in ((i0, j0),) if j0 - i0 < 3 else _split_connectors(t, i0, j0, gaz):
             i, j = _trim(t, i, j, lower_seen, gaz)
             if i >= j:
@@ -251,6 +293,15 @@ def _mentions(t: Window, lower_seen: set[str] | WordSet, gaz: Gazetteer, sports:
                 _team(t, m, gaz)
             out.append(m)
     return out
+
+
+def _single(t: Window, i: int, lower_seen: set[str] | WordSet, gaz: Gazetteer) -> int:
+    """A one-word span ``i``: dropped (``_trim``), a role only ("Minister") or a name. What decides is the
+    word and whether it opens a sentence, so ``_mentions`` asks once per pair in a window."""
+    start, end = _trim(t, i, i + 1, lower_seen, gaz)
+    if start >= end:
+        return _DROP
+    return _ROLE if _role_prefix(t, i, i + 1, gaz) >= i + 1 else _NAME
 
 
 def _span_text(t: Window, i: int, j: int) -> str:
@@ -405,41 +456,52 @@ def _team(t: Window, m: Mention, gaz: Gazetteer) -> None:
 
 
 def _context(t: Window, text: str, m: Mention, gaz: Gazetteer) -> None:
-    """Evidence from the words around the span: titles, roles, saying verbs, prepositions, apposition."""
+    """Evidence from the words around the span: titles, roles, saying verbs, prepositions, apposition. Most
+    spans have no cue word on either side: one look-up per side (``_BEFORE``, ``_AFTER``) tells."""
     words, lowers = t.words, t.lowers
     n = len(words)
     start, end = m.start, m.end
+    votes = m.votes
+    company = False  # "Acme shares", "shares of Acme", "Acme said it": a company
     if start > 0:
         before = lowers[start - 1]
-        if before in HONORIFICS:
-            m.vote(PERSON, STRONG * 2)
-        elif before in ROLE_HEADS or before in KIN:
-            m.vote(PERSON, STRONG)
-            if before in ROLE_HEADS and not t.cap[start - 1]:
-                m.roles.append(_role_phrase(t, start - 1, start))
-        elif before in LOC_PREPOSITIONS:
-            m.vote(LOC, WEAK)
-        elif before == "the":
-            m.vote(ORG, WEAK)
+        cue = _BEFORE.get(before)
+        if cue is not None:
+            if cue == _HONORIFIC:
+                votes[PERSON] = votes.get(PERSON, 0) + STRONG * 2
+            elif cue in (_TITLE, _KIN):
+                votes[PERSON] = votes.get(PERSON, 0) + STRONG
+                if cue == _TITLE and not t.cap[start - 1]:
+                    m.roles.append(_role_phrase(t, start - 1, start))
+            elif cue == _PREPOSITION:
+                votes[LOC] = votes.get(LOC, 0) + WEAK
+            elif cue == _THE:
+                votes[ORG] = votes.get(ORG, 0) + WEAK
+            company = (before == "of" or before == "in") and start >= 2 and lowers[start - 2] in STOCK_WORDS
     if start in t.upper and _dateline(t, m):
-        m.vote(LOC, STRONG * 2)
-    after = lowers[end] if end < n else ""
-    if after in STOCK_WORDS or (after in POSSESSIVES and end + 1 < n and lowers[end + 1] == "shares") \
-            or (start >= 2 and lowers[start - 2] in STOCK_WORDS and lowers[start - 1] in ("of", "in")) \
-            or (after in SAY_VERBS and end + 1 < n and lowers[end + 1] == "it"):
-        m.vote(ORG, STRONG)  # "Acme shares", "shares of Acme", "Acme said it": a company
-    if end < n:
-        if after in SAY_VERBS and not (end + 1 < n and lowers[end + 1] == "it"):
-            m.vote(PERSON, WEAK + 1)
-        elif words[end] == "," and end + 1 < n:
-            role = _apposition(t, end + 1)
-            if role:
-                m.roles.append(role)
-                m.vote(PERSON, STRONG)
-            elif _is_age(words, end + 1):
-                m.vote(PERSON, STRONG)
-            elif _region_follows(t, end + 1, gaz):
-                m.vote(LOC, STRONG)  # "Lockerbie, Scotland", "Springfield, Ill."
+        votes[LOC] = votes.get(LOC, 0) + STRONG * 2
+    said = False
+    if end < n and lowers[end] in _AFTER:
+        after = lowers[end]
+        it = end + 1 < n and lowers[end + 1] == "it"
+        said = after in SAY_VERBS
+        if after in STOCK_WORDS or (after in POSSESSIVES and end + 1 < n and lowers[end + 1] == "shares") \
+                or (said and it):
+            company = True
+        said = said and not it
+    if company:
+        votes[ORG] = votes.get(ORG, 0) + STRONG
+    if said:
+        votes[PERSON] = votes.get(PERSON, 0) + WEAK + 1
+    elif end + 1 < n and words[end] == ",":
+        role = _apposition(t, end + 1)
+        if role:
+            m.roles.append(role)
+            votes[PERSON] = votes.get(PERSON, 0) + STRONG
+        elif _is_age(words, end + 1):
+            votes[PERSON] = votes.get(PERSON, 0) + STRONG
+        elif _region_follows(t, end + 1, gaz):
+            votes[LOC] = votes.get(LOC, 0) + STRONG  # "Lockerbie, Scotland", "Springfield, Ill."
 
 
 def _dateline(t: Window, m: Mention) -> bool:
@@ -501,7 +563,7 @@ def _evidence(t: Window, m: Mention, gaz: Gazetteer) -> None:
     """Evidence from the span itself: suffixes, gazetteers, first names, acronyms, initials. What the span's
     words say is worked out once per window for each written form (``_span_evidence``)."""
     words = t.words
-    form = (m.text, *words[m.start:m.end])
+    form = (m.text, words[m.start]) if m.end - m.start == 1 else (m.text, *words[m.start:m.end])
     found = t.evidence.get(form)
     if found is None:
         found = t.evidence[form] = _span_evidence(t, m.start, m.end, m.text.casefold(), gaz)
@@ -542,7 +604,7 @@ def _span_evidence(t: Window, start: int, end: int, key: str, gaz: Gazetteer) ->
     demonyms = gaz.demonyms
     if key in demonyms or key in MISC_WORDS:
         own.append((MISC, STRONG * 3))
-    elif last_lower in demonyms and all(w in demonyms or w in COMPASS for w in lowers[start:end]):
+    elif last_lower in demonyms and _all_demonym_or_compass(lowers, start, end - 1, demonyms):
         own.append((MISC, STRONG + 1))  # "West Indian", "South African"; not "Cleveland Indians"
     if not many:  # the type of an unvoted word: an acronym is an organization, a given name a person
         if start in t.upper and first_lower not in COMMON_ACRONYMS:
@@ -569,8 +631,21 @@ def _span_evidence(t: Window, start: int, end: int, key: str, gaz: Gazetteer) ->
     if end - start >= 3 and not all(_name_like(t, k) for k in range(start, end)):
         after.append((ORG, WEAK))
     cap = t.cap
-    place_inside = any(cap[k] and gaz.is_place(words[k]) for k in range(start + 1, end))
+    place_inside = False
+    for k in range(start + 1, end):
+        if cap[k] and gaz.is_place(words[k]):
+            place_inside = True
+            break
     return own, None, after, place_inside
+
+
+def _all_demonym_or_compass(lowers: list[str], start: int, end: int, demonyms: frozenset[str]) -> bool:
+    """Whether every word of ``lowers[start:end]`` is a demonym or a compass word ("West", "South")."""
+    for k in range(start, end):
+        word = lowers[k]
+        if word not in demonyms and word not in COMPASS:
+            return False
+    return True
 
 
 def _ends_with_org(words: list[str], gaz: Gazetteer) -> bool:

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from itertools import compress, count, islice, repeat
-from operator import itemgetter, methodcaller, ne
+from operator import itemgetter, methodcaller, not_
 
 from newsdrop.text.lazyre import LazyPattern
 
@@ -62,9 +62,9 @@ LINE_TAIL = 1_024  # characters of a long line read to find its last two tokens
 _SPACE = LazyPattern(r"\s+")
 _SENTENCE_BREAK = LazyPattern(r"[.!?][\"”’']?\s+")
 _FIRST = itemgetter(0)
+_SECOND = itemgetter(1)  # a token match's group 1: ``m[1]`` is ``m.group(1)``
 _ENDS_WITH_PERIOD = methodcaller("endswith", ".")
 _HAS_HYPHEN = methodcaller("__contains__", "-")
-_GROUP = re.Match.group
 _START = re.Match.start
 
 
@@ -150,19 +150,20 @@ def tokenize(text: str, starts: Container[int], stats: TextStats, sports_words: 
     to ``stats`` the words seen in lower case, the sports words and (``count_lines``) the result lines.
 
     One regex pass; the per-token work is done by C-level maps: Python loops run over capitalized words,
-    lines and numbers only."""
+    lines and numbers only (and over marks, abbreviations or words with inner capitals in the rare texts
+    whose lower-case forms need fixing: see the checks before them)."""
     end = len(text) if end is None else end
     found = _LEADING_SPACE_TOKEN.finditer(text, begin, _last_nonspace(text, begin, end))
     words: list[str] = []
     offsets: list[int] = []
     while matches := list(islice(found, BATCH)):  # a batch of match objects at a time: they are large
-        words += map(_GROUP, matches, repeat(1))
+        words += map(_SECOND, matches)
         offsets += map(_START, matches, repeat(1))
     if words and max(map(len, words)) > 2 * RUN_EDGE:
         _expand_runs(text, words, offsets)
     initials = list(map(_FIRST, words))
     capitalized = [i for i in compress(count(), map(str.isupper, initials)) if initials[i].isalpha()]
-    if any(map(_HAS_HYPHEN, map(words.__getitem__, capitalized))):
+    if "-" in "".join(map(words.__getitem__, capitalized)):  # one hyphenated capitalized word or more
         capitalized = _split_suffixes(words, offsets, capitalized)
     window = Window(text, words, offsets, starts)
     window.capitalized = capitalized
@@ -176,7 +177,7 @@ def tokenize(text: str, starts: Container[int], stats: TextStats, sports_words: 
     for i in capitalized:
         cap[i] = True
         word = words[i]
-        if len(word) > 1 and word.isupper() and (len(word) > 2 or word[1].isalpha()):
+        if word.isupper() and len(word) > 1 and (len(word) > 2 or word[1].isalpha()):
             upper.append(i)
         if i in first_set or offsets[i] in starts:
             known[i] = True
@@ -185,15 +186,20 @@ def tokenize(text: str, starts: Container[int], stats: TextStats, sports_words: 
         if i + 1 < n and words[i + 1].isdigit() and len(words[i + 1]) < 4:
             scores.append(i + 1)
     window.upper = set(upper)
-    lowers = window.lowers = list(map(str.lower, words))
-    for i in set(compress(count(), map(ne, words, lowers))).difference(capitalized):
-        if not words[i][0].isalpha():  # "4WD" stays as written (a capitalized word starts with a letter)
-            lowers[i] = words[i]
-    for i in compress(count(), map(str.endswith, words, repeat('.'))):
-        if words[i][0].isalpha():
-            lowers[i] = lowers[i][:-1]
-    if len(initials) != len(words):  # runs or suffixes were split
+    if len(initials) != n:  # suffixes were split
         initials = list(map(_FIRST, words))
+    lowers = window.lowers = list(map(str.lower, words))
+    # Tokens not starting with a letter stay as written ("4WD", "'S"); most have no capital to lower: the
+    # tokens are read one by one only when their concatenation has one.
+    others = "".join(compress(words, map(not_, map(str.isalpha, initials))))
+    if others != others.lower():
+        for i in compress(count(), map(not_, map(str.isalpha, initials))):
+            lowers[i] = words[i]
+    # A word's final period ("Inc.", "U.S."): none when every period of the text is a "." token of its own
+    if text.count(".", begin, end) != words.count("."):
+        for i in compress(count(), map(str.endswith, words, repeat('.'))):
+            if words[i][0].isalpha():
+                lowers[i] = lowers[i][:-1]
     stats.lower_seen.update(compress(lowers, map(str.islower, initials)))
     if sports_words:
         stats.sports_words += sum(map(sports_words.__contains__, lowers))

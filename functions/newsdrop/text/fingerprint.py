@@ -43,6 +43,7 @@ _NON_WORDS = LazyPattern(r"\W+")
 _NOT_LEAD_BYTES = bytes(range(0xC0))  # deleted, they leave one byte per non-ASCII character
 _FEW_CHARACTERS = 24  # at most one character in this many is folded alone; else the regex path
 MAX_SHINGLES = 4096
+_MASK_BYTES = 4096  # bytes of the kept bit masks (columns of up to this many digests)
 CHUNK_CHARACTERS = 4_096
 _DIGEST_BYTES = 8
 _BYTE_BITS = 8
@@ -152,17 +153,31 @@ def _majority_bits(blob: bytes | bytearray, count: int) -> int:
     """The 64-bit value whose bit is set where more than half of the ``count`` digests in ``blob`` set it.
 
     The digests are big-endian: byte ``k`` of each (``blob[k::8]``) holds bits ``63 - 8k`` down to
-    ``56 - 8k``; one mask per bit of a byte counts a bit column of all the digests at once.
+    ``56 - 8k``; one mask per bit of a byte counts a bit column of all the digests at once. A mask
+    longer than the column counts the same (the column's missing high bytes are zeros), so the masks
+    are made once, ``_MASK_BYTES`` long, and only a larger count makes its own.
     """
-    masks = [int.from_bytes(bytes((1 << bit,)) * count, "big") for bit in range(_BYTE_BITS)]
+    masks = _bit_masks(_MASK_BYTES) if count <= _MASK_BYTES else _bit_masks(count)
+    half = count // 2  # more than half: 2 * n > count, that is n > count // 2
     value = 0
     for k in range(_DIGEST_BYTES):
         column = int.from_bytes(blob[k::_DIGEST_BYTES], "big")
         shift = _BYTE_BITS * (_DIGEST_BYTES - 1 - k)
-        for bit, mask in enumerate(masks):
-            if 2 * (column & mask).bit_count() > count:
+        for bit, ones in enumerate(map(int.bit_count, map(column.__and__, masks))):
+            if ones > half:
                 value |= 1 << (shift + bit)
     return value
+
+
+def _bit_masks(size: int, made: dict[int, list[int]] = {}) -> list[int]:  # noqa: B006 - lazy constants
+    """Per bit of a byte, the ``size``-byte integer with that bit set in every byte (the
+    ``_MASK_BYTES`` ones are made on first use and kept)."""
+    masks = made.get(size)
+    if masks is None:
+        masks = [int.from_bytes(bytes((1 << bit,)) * size, "big") for bit in range(_BYTE_BITS)]
+        if size == _MASK_BYTES:
+            made[size] = masks
+    return masks
 
 
 def sha256_hex(text: str) -> str:

@@ -199,6 +199,14 @@ _JUNK_PREFIX_HEADS_BY_CHAR = {
     first: tuple(head for head in _JUNK_PREFIX_HEADS if head[0] == first.lower())
     for first in {case(head[0]) for head in _JUNK_PREFIX_HEADS for case in (str.lower, str.upper)}
 }
+# The first two characters, in any case, of the lines a prefix or caption pattern may match (after no
+# lead character): every pattern's head is at least that long.
+_JUNK_STARTS = frozenset(
+    a + b
+    for head in (*_JUNK_PREFIX_HEADS, *_CAPTION_STARTS)
+    for a in (head[0].lower(), head[0].upper())
+    for b in (head[1].lower(), head[1].upper())
+)
 _CAPTION_FIRST = frozenset(case(start[0]) for start in _CAPTION_STARTS for case in (str.lower, str.upper))
 _CAPTION_START_CHARS = max(map(len, _CAPTION_STARTS))
 _JUNK_LINE_CHARS = max(map(len, JUNK_LINES))
@@ -275,7 +283,16 @@ def junk_kind(line: str, printable: bool | None = None) -> str | None:
         if kind:
             return kind
     # Each pattern below needs a literal start or end; its search runs only when the line has it, or
-    # holds a character the pattern could read as a letter of it.
+    # holds a character the pattern could read as a letter of it. Most lines have none of them: one
+    # test of the line's first two characters, and one of ")", "[" and those characters, rules them out.
+    if (
+        line[:2] not in _JUNK_STARTS
+        and line[:1] not in JUNK_PREFIX_LEAD
+        and ")" not in line
+        and "[" not in line
+        and (line.isascii() or not has_case_folds(line))
+    ):
+        return None
     folds = False if line.isascii() else has_case_folds(line)
     first = line[:1]
     lead = line.lstrip(JUNK_PREFIX_LEAD) if first in JUNK_PREFIX_LEAD else line

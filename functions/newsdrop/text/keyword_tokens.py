@@ -5,14 +5,19 @@ of its whitespace-separated chunks ("Ukraine's", "Ukraine.", "said,"), in order.
 once: ``CHUNK_WORDS[chunk]`` holds its content words as a flat tuple (stem, written form, stem,
 written form, ...), and the cache is emptied when it reaches ``CACHE_SIZE`` chunks, so memory
 stays bounded on any input.
+
+``SentenceWords`` splits an article's first sentences into chunks once, on first use, and keeps the
+lists for the next stage: keyword extraction and the summary both read them (the chunk strings then
+also carry their hashes, so the second stage's cache look-ups are cheaper too).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from newsdrop.text.lazyre import LazyPattern
+from newsdrop.text.sentences import Sentence
 from newsdrop.text.stem import stem
 from newsdrop.text.stopwords import STOPWORDS
 
@@ -22,6 +27,7 @@ _CHUNK = LazyPattern(r"\S+")
 MIN_LENGTH = 3
 CACHE_SIZE = 8192  # chunks kept (about 200 bytes each); emptied when full, every ~15 articles of a stream
 LONG_SENTENCE = 20_000  # characters; a longer sentence is read with finditer, not split into one list
+SHARED_CHARACTERS = 20_000  # SentenceWords keeps the chunks of the first sentences within this many
 # Upper-case forms kept although their lower-case forms are stopwords.
 ACRONYMS = frozenset({"US", "UN"})
 # Month names are dates, not topics ("may" is already a stopword).
@@ -61,6 +67,38 @@ def chunks(sentence: str) -> Iterable[str]:
     return (match.group() for match in _CHUNK.finditer(sentence))
 
 
+# A sentence split: (its text, its whitespace-separated chunks), or None for a sentence longer than
+# LONG_SENTENCE (each stage reads such a one lazily).
+Split = tuple[str, list[str]] | None
+
+
+class SentenceWords:
+    """The chunks of an article's first sentences, split on first use and kept for the next stage.
+
+    Only the sentences within the first ``SHARED_CHARACTERS`` characters are kept (bounded memory):
+    ``splits()[i]`` is that of ``sentences[i]``; a stage splits the later sentences itself."""
+
+    __slots__ = ("_sentences", "_splits")
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self._sentences = sentences
+        self._splits: list[Split] | None = None
+
+    def splits(self) -> list[Split]:
+        if self._splits is None:
+            out: list[Split] = []
+            budget = SHARED_CHARACTERS
+            for sentence in self._sentences:
+                text = sentence.text
+                budget -= len(text)
+                if budget < 0:
+                    break
+                out.append((text, text.split()) if len(text) <= LONG_SENTENCE else None)
+            self._splits = out
+            self._sentences = ()
+        return self._splits
+
+
 def lead(sentence: str, parts: Iterable[str]) -> str:
     """The form of the sentence's first token when it is a content word, else "".
 
@@ -81,10 +119,21 @@ def lead(sentence: str, parts: Iterable[str]) -> str:
 
 def _read(chunk: str) -> tuple[tuple[str, ...], str | None]:
     """(content words of ``chunk``, form of its first token or "" / None): see ``CHUNK_LEADS``."""
-    tokens = _TOKEN.findall(chunk)
+    # Most chunks are one word, maybe with one mark after it ("said,"): one token, no regex needed
+    # (letters are word characters; a last character that is none ends the token).
+    if chunk.isalpha():
+        tokens = [chunk]
+    elif chunk[:-1].isalpha() and not (chunk[-1].isalnum() or chunk[-1] == "_"):
+        tokens = [chunk[:-1]]
+    else:
+        tokens = _TOKEN.findall(chunk)
+    if len(tokens) == 1:  # the token's entry is the flat tuple itself
+        token = tokens[0]
+        entry = classify(chunk if token == chunk else token)
+        return (entry, entry[1]) if entry is not None else ((), "")
     if not tokens:
         return (), None
-    entries = [classify(chunk if token == chunk else token) for token in tokens]
+    entries = [classify(token) for token in tokens]
     first = entries[0]
     flat = tuple(part for entry in entries if entry is not None for part in entry)
     return flat, (first[1] if first else "")

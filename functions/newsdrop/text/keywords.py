@@ -8,21 +8,30 @@ multi-word entity ("Joe Biden") takes the place of its words ("Biden",
 "Joe"), and titles ("President Joe") never form keywords of their own.
 Linear in the text: one pass over the words (read whitespace chunk by chunk
 through ``keyword_tokens``) into at most ``MAX_STEMS`` per-stem records, then
-a sort of the stems that can rank.
+a sort of the stems that can rank. The sentences' chunks may come split
+already (``words``, a ``SentenceWords`` the summary reads too).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from itertools import chain
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from operator import attrgetter
 
 from newsdrop.models import Entity, Keyword
-from newsdrop.text.keyword_tokens import CHUNK_LEADS, CHUNK_WORDS, LONG_SENTENCE, MIN_LENGTH, chunks, lead
+from newsdrop.text.keyword_tokens import (
+    CHUNK_LEADS,
+    CHUNK_WORDS,
+    MIN_LENGTH,
+    SentenceWords,
+    Split,
+    chunks,
+    lead,
+)
 from newsdrop.text.lazyre import LazyPattern
 from newsdrop.text.sentences import Sentence
-from newsdrop.text.stem import porter_stem, stem
+from newsdrop.text.stem import stem
 from newsdrop.text.stopwords import RARE_ZIPF, STOPWORDS, is_common, lowest_zipf, zipf
 
 _WORD = LazyPattern(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -55,10 +64,12 @@ _COUNT, _LAST, _SPREAD, _FIRST, _FORM, _MORE = range(6)
 _LOG1 = tuple(1.0 + math.log(n) if n else 0.0 for n in range(256))  # 1 + ln n for small n
 _POSITION = tuple(1.0 / (1.0 + POSITION_DECAY * n) for n in range(256))  # the position weight
 _FACTORS: tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]] = ({}, {})
+# rarity ** RARITY_POWER by Zipf frequency (None: a word of another language); the table holds few values
+_RARITIES: dict[float | None, float] = {}
+_LENGTHS = tuple(n**LENGTH_POWER for n in range(LENGTH_CAP + 1))  # the length weight by capped length
 _ENTITY_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {}
 _ROLE_STEMS: dict[str, str | None] = {}
 _MENTIONS = attrgetter("mentions")
-_TEXT = attrgetter("text")
 
 
 def extract_keywords(
@@ -69,18 +80,23 @@ def extract_keywords(
     limit: int = 10,
     *,
     title: str | None = None,
+    words: SentenceWords | None = None,
 ) -> list[Keyword]:
-    """Best keywords first, at most ``limit``, deduplicated by stem; words of ``title`` weigh more."""
+    """Best keywords first, at most ``limit``, deduplicated by stem; words of ``title`` weigh more.
+
+    ``words``: the sentences' chunks, shared with the summary (split here on first use); without it
+    the sentences are split here."""
     if limit <= 0 or not text or text.isspace():
         return []
     english = language in (None, "en")
-    stats, words, initial, repeated = _word_stats(text, sentences, english)
+    shared = words.splits() if words is not None and sentences else []
+    stats, forms, initial, repeated = _word_stats(text, sentences, english, shared)
     if language and language != "en":
         _drop_function_words(stats, len(sentences))
     boosted = _title_keys(title)
     excluded = _excluded(entities, stats)
     phrases = _phrases(entities, stats)
-    choose = (stats, words, initial, phrases, limit)
+    choose = (stats, forms, initial, phrases, limit)
     # Most stems occur once and score at most ``ceiling``: rank the others first, and all of them
     # only when the keywords run past the ceiling. ``stats`` is in order of first sentence, so the
     # first stem seen once has the earliest first sentence of them all.
@@ -96,13 +112,14 @@ def extract_keywords(
 
 
 def _word_stats(
-    text: str, sentences: list[Sentence], english: bool
+    text: str, sentences: list[Sentence], english: bool, shared: list[Split] | None = None
 ) -> tuple[dict[str, Record], dict[str, Record], dict[str, int], list[str]]:
     """Records per stem and per written form (see ``Record``), how often each form opens a
     sentence, and the stems counted more than once, in the order they got there.
 
-    Each sentence's text is read once, as whitespace chunks whose content words come from the
-    ``CHUNK_WORDS`` cache; a repeated word costs one dictionary look-up."""
+    Each sentence's text is read once (``shared`` holds the chunks of the first ones), as whitespace
+    chunks whose content words come from the ``CHUNK_WORDS`` cache; a repeated word costs one
+    dictionary look-up."""
     stats: dict[str, Record] = {}
     words: dict[str, Record] = {}
     initial: dict[str, int] = {}
@@ -112,10 +129,7 @@ def _word_stats(
     get_stat = stats.get
     words_of = CHUNK_WORDS.__getitem__
     lead_of = CHUNK_LEADS.get
-    long = LONG_SENTENCE
-    texts: Iterable[str] = map(_TEXT, sentences) if sentences else (text,)
-    for index, sentence in enumerate(texts):
-        parts = sentence.split() if len(sentence) <= long else chunks(sentence)
+    for index, (sentence, parts) in enumerate(_sentence_chunks(text, sentences, shared or [])):
         flat = chain.from_iterable(filter(None, map(words_of, parts)))
         for key, word in zip(flat, flat):  # noqa: B905 - pairs of one flat sequence
             record = get_word(word)
@@ -138,12 +152,31 @@ def _word_stats(
             if record[1] != index:
                 record[1] = index
                 record[2] += 1
-        opening = lead_of(parts[0]) if parts.__class__ is list else None
+        opening = lead_of(parts[0]) if parts.__class__ is list and parts else None
         if opening is None:
             opening = lead(sentence, parts)
         if opening:
             initial[opening] = initial.get(opening, 0) + 1
     return stats, words, initial, repeated
+
+
+def _sentence_chunks(
+    text: str, sentences: list[Sentence], shared: list[Split]
+) -> Iterator[tuple[str, Iterable[str]]]:
+    """(text, chunks) of each sentence (of ``text`` when there are none): ``shared`` splits first,
+    then the others split here (lazily for a very long one)."""
+    if not sentences:
+        yield text, chunks(text)
+        return
+    for sentence, split in zip(sentences, shared):  # noqa: B905 - shared covers the first sentences
+        if split is None:
+            body = sentence.text
+            yield body, chunks(body)
+        else:
+            yield split
+    for sentence in islice(sentences, len(shared), None):
+        body = sentence.text
+        yield body, chunks(body)
 
 
 def _add_form(
@@ -262,8 +295,12 @@ def _choose(
 def _weigh(form: str, english: bool) -> tuple[float, float]:
     """(rarity ** RARITY_POWER, length weight) of a stem whose first written form is ``form``."""
     word = form.lower()
-    rarity = max(0.5, RARITY_BASE - zipf(word)) if english else RARITY_BASE - RARE_ZIPF
-    return rarity**RARITY_POWER, min(len(word), LENGTH_CAP) ** LENGTH_POWER
+    value = zipf(word) if english else None
+    rarity = _RARITIES.get(value)
+    if rarity is None:
+        base = max(0.5, RARITY_BASE - value) if value is not None else RARITY_BASE - RARE_ZIPF
+        rarity = _RARITIES[value] = base**RARITY_POWER
+    return rarity, _LENGTHS[min(len(word), LENGTH_CAP)]
 
 
 def _factor(form: str, english: bool) -> tuple[float, float]:
@@ -320,7 +357,7 @@ def _common_title_stems(cached: list[frozenset[str]] = []) -> frozenset[str]:  #
 def _role_stem(role: str) -> str | None:
     """Stem of the head of a role ("Russian President" -> "presid"; "Russian" may be a topic)."""
     head = _TOKEN.findall(role)[-1:]
-    key = porter_stem(head[0].lower()) if head and head[0].lower() not in STOPWORDS else None
+    key = stem(head[0].lower()) if head and head[0].lower() not in STOPWORDS else None
     if len(_ROLE_STEMS) >= CACHE_SIZE:
         _ROLE_STEMS.clear()
     _ROLE_STEMS[role] = key
@@ -351,7 +388,7 @@ def _phrases(entities: list[Entity], stats: dict[str, Record]) -> dict[str, tupl
 def _entity_keys(name: str) -> tuple[str, tuple[str, ...]]:
     """(name without a leading article, stems of its content words in order)."""
     bare = _LEADING_ARTICLE.sub("", name).strip()
-    keys = tuple(porter_stem(w.lower()) for w in _WORD.findall(bare) if w.lower() not in STOPWORDS)
+    keys = tuple(stem(w.lower()) for w in _WORD.findall(bare) if w.lower() not in STOPWORDS)
     if len(_ENTITY_KEYS) >= CACHE_SIZE:
         _ENTITY_KEYS.clear()
     _ENTITY_KEYS[name] = (bare, keys)

@@ -99,6 +99,7 @@ NOT_HEADLINE = LazyPattern(r"©|\||»|›|\bshare\b|\bimage:|\bphoto:|\bcredit|y
 BARE_NAME = LazyPattern(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: (?:de |van |von |al-)?[A-Z][A-Za-z'’-]+){1,2}$")
 # "LONDON, Feb 22 (Reuters) -", "WASHINGTON (AP) —", "(CNN)", "MADRID —"
 DATELINE_SEP = LazyPattern(r"\s*[-–—―]+\s+|(?<=\))\s*[-–—―]*\s*")
+DATELINE_SEP_CHARS = "-–—―)"  # every match of DATELINE_SEP holds one of them or follows the last
 DATELINE_AGENCY = LazyPattern(r"\((?P<agency>[A-Z][A-Za-z.&' -]{1,40})\)$")
 DATELINE_PLACE = LazyPattern(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30}){0,3}$")
 DATELINE_MAX = 90
@@ -399,9 +400,20 @@ def _published(text: str) -> str | None:
     return found or ""
 
 
+def _may_hold_dateline_sep(head: str) -> bool:
+    """False only when ``DATELINE_SEP`` matches nowhere in ``head``: it needs a dash or a ")" (a few
+    one-character tests, much faster than the search, which tries the pattern at every position)."""
+    for char in DATELINE_SEP_CHARS:  # noqa: SIM110 - a plain loop is faster than any() over a generator
+        if char in head:
+            return True
+    return False
+
+
 def _cut_dateline(paragraph: str, cleaning: Cleaning) -> str:
     """Cut a wire dateline ("LONDON, Feb 22 (Reuters) -", "MADRID —", "(CNN)") from the paragraph's start."""
     head = paragraph[:DATELINE_MAX]
+    if not _may_hold_dateline_sep(head):
+        return paragraph
     match = DATELINE_SEP.search(head)
     if not match or (match.start() == 0 and not head.startswith("(")):
         return paragraph

@@ -86,6 +86,7 @@ def passages(text: str) -> Iterator[Passage]:
     content = nested = 0
     resume = -1  # position of the mark that continues a passage in the next paragraph
     last = 0  # end of the previous mark
+    size = len(text)
     for i, j in _marks(text):
         if start >= 0 and (line := text.find("\n", last, i)) >= 0:
             k = _SPACES.match(text, line + 1).end()
@@ -101,7 +102,13 @@ def passages(text: str) -> Iterator[Passage]:
             continue
         mark = text[i:j]
         fam = "s" if mark in _STRAIGHT else "c"
-        way = direction(text, i, j, mark)
+        prev = text[i - 1] if i else "\n"  # direction(text, i, j, mark), inline
+        nxt_char = text[j] if j < size else "\n"
+        left = prev in _LEFT_OPEN or prev.isspace()
+        if left != (nxt_char in _RIGHT_CLOSE or nxt_char.isspace()):
+            way = OPEN if left else CLOSE
+        else:
+            way = OPEN if mark in _CURLY_OPENERS else EITHER if fam == "s" else CLOSE
         if start < 0:
             if way != CLOSE:
                 start, family, parts, content, nested = i, fam, [], j, 0
@@ -127,5 +134,8 @@ def passages(text: str) -> Iterator[Passage]:
 def _closed(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> Passage | None:
     """The closed passage, if it has words."""
     search = _NON_SPACE.search
+    if len(parts) == 1:  # most quotes: one part
+        a, b = parts[0]
+        return Passage(start, end, parts) if search(text, a, b) else None
     parts = [(a, b) for a, b in parts if search(text, a, b)]
     return Passage(start, end, parts) if parts else None

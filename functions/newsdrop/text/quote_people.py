@@ -1,11 +1,12 @@
 """The people (and other entities) a quote's speaker words can name.
 
 ``People`` indexes the entities' name forms (full name, aliases, a person's surname) by their
-words, finds the mentions of persons in the text on first need (at the capitalised words that
-start a form that matters: ``str.find`` of those first words in a short text, those that share
-a capital letter found together, one regex scan of every capitalised word in a long one; kept in
-compact arrays), and works out per person, on first need, a gender and the role words seen next
-to the name ("Psaki, the spokeswoman,").
+words (a one-word name of a place or an organization without aliases goes straight in), finds the
+mentions of persons in the text on first need (at the capitalised words that start a form that
+matters: ``str.find`` of those first words in a short text, those that share a capital letter
+found together, one regex scan of every capitalised word in a long one; kept in compact arrays),
+and works out per person, on first need, a gender and the role words seen next to the name
+("Psaki, the spokeswoman,").
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ ANTECEDENT_MENTIONS = 40
 _EVIDENCE_MENTIONS = 50
 _CLOSING = frozenset(',;:.!?”")')  # punctuation after a word, never part of one
 _FIND_BUDGET = 400_000  # head words x text length: above it, one regex scan is cheaper
+_GENDERED = cues.FEMALE_ROLES | cues.MALE_ROLES
 _LETTER_HITS = 16  # a capital found more often than this (+1 per 64 characters): searched per head
 
 
@@ -102,8 +104,23 @@ class People:
         keys, shared, first = self.keys, self.shared, self.first
         suffixes, keys_get, first_get = cues.SUFFIXES, keys.get, first.get
         self._person = person = bytearray(len(entities))  # 1 for a PERSON
+        self._odd = False  # a first word that ``norm`` would change again (see ``_heads``)
+        normed_ends, strip_possessive = _NORMED_ENDS, _strip_possessive
         for index, entity in enumerate(entities):
             name = entity.name
+            if not entity.aliases and entity.type != "PERSON" and name.isalpha():
+                # one plain word ("Oslo"): its own key and first word (norm changes no word of letters)
+                found = keys_get(name)
+                if found is None:
+                    keys[name] = index
+                elif found != index:
+                    if (indices := shared.get(name)) is None:
+                        shared[name] = [found, index]
+                    elif index not in indices:
+                        indices.append(index)
+                if name not in first:
+                    first[name] = 1
+                continue
             forms = [name, *entity.aliases] if entity.aliases else [name]
             if entity.type == "PERSON":
                 person[index] = 1
@@ -111,22 +128,32 @@ class People:
                 if not all(map(str.isalpha, words)):  # plain letters: the chunks are the words
                     words = words_of(name)
                 if len(words) > 1:
-                    last = [w for w in words if w.lower() not in suffixes]
-                    forms.append(last[-1] if last else words[-1])
+                    surname = words[-1]
+                    if surname.lower() in suffixes:
+                        last = [w for w in words if w.lower() not in suffixes]
+                        surname = last[-1] if last else surname
+                    if surname not in forms:  # often an alias already
+                        forms.append(surname)
             for form in forms:
                 words = form.split()
-                if len(words) == 1:
-                    name = head = norm(words[0])
+                size = len(words)
+                if size == 1:
+                    head = words[0]  # norm(head), inline
+                    if head[-1] in normed_ends:
+                        head = strip_possessive(head)
+                    name = form if head == form else head
                 elif words:
-                    normed = [w if w[-1] not in _NORMED_ENDS else norm(w) for w in words]
+                    normed = [w if w[-1] not in normed_ends else strip_possessive(w) for w in words]
                     name, head = " ".join(normed), normed[0]
+                    if name == form:
+                        name = form  # the entity's own string: no copy kept
                 else:
                     continue
-                if name == form:
-                    name = form  # the entity's own string: no copy kept
                 found = keys_get(name)
                 if found is None:
                     keys[name] = index
+                    if head[-1:] in normed_ends and strip_possessive(head) != head:
+                        self._odd = True
                 elif found == index:
                     continue
                 elif (indices := shared.get(name)) is None:
@@ -135,7 +162,7 @@ class People:
                     continue
                 else:
                     indices.append(index)
-                if first_get(head, 0) < (size := len(words)):
+                if first_get(head, 0) < size:
                     first[head] = size
 
     def find(self, name_key: str) -> list[int] | None:
@@ -220,11 +247,22 @@ class People:
         """The first words of the forms whose match changes something: forms of a person or of an
         entity sharing a form, and forms of several words that would hide (cover) such a first word.
         Any other form (say "Oslo", or "White House" with no person called House) is left out: a match
-        on it would change nothing."""
+        on it would change nothing. When no form is shared and ``norm`` changes no first word again (noted
+        while indexing), only a person's forms are looked for and those that may cover them."""
         keys, shared, first = self.keys, self.shared, self.first
-        contested = {i for indices in shared.values() for i in indices}
-        heads: set[str] = set()
         waiting: dict[str, list[str]] = {}  # a later word of a form left out -> the heads of such forms
+        if not shared and not self._odd:  # the common case: a person's form or one that may cover it
+            heads = set()
+            for name, index in keys.items():
+                head, _, rest = name.partition(" ")
+                if person[index]:
+                    heads.add(head)
+                elif rest:
+                    for word in rest.split(" "):
+                        waiting.setdefault(word, []).append(head)
+            return _covering(heads, waiting)
+        contested = {i for indices in shared.values() for i in indices}
+        heads = set()
         odd = {head for head in first if head[-1:] in "s’'." and norm(head) != head}  # norm would change
         for name, index in keys.items():
             head, _, rest = name.partition(" ")
@@ -233,13 +271,7 @@ class People:
             elif rest:
                 for word in rest.split(" "):
                     waiting.setdefault(word, []).append(head)
-        queue = list(heads)
-        while queue:
-            for head in waiting.pop(queue.pop(), ()):
-                if head not in heads:
-                    heads.add(head)
-                    queue.append(head)
-        return heads
+        return _covering(heads, waiting)
 
     def _cap_words(self, heads: set[str]) -> Iterator[re.Match[str]]:
         """The capitalised words (as ``_CAP_WORD.finditer`` finds them) a form in ``heads`` may start
@@ -307,33 +339,19 @@ class People:
         if known is None:
             if not self._scanned:
                 self._scan()
+            text, starts, ends, links = self.text, self._starts, self._ends, self._links
             words: list[str] = []
             row, seen = self._head[index], 0
             while row >= 0 and seen < _EVIDENCE_MENTIONS:
-                words += self._around(self._starts[row], self._ends[row])
-                row, seen = self._links[row], seen + 1
-            words = [w.lower().rstrip(".") for w in words]
+                words += _around(text, starts[row], ends[row])
+                row, seen = links[row], seen + 1
             entity = self.entities[index]
             for role in entity.roles:
-                words += [w.lower() for w in words_of(role)]
+                words += words_of(role)
+            if words:  # one lower() for all: the words hold no space (see ``_lower_each``)
+                words = _lower_each(words)
             known = self._facts[index] = (_gender(entity.name, words), frozenset(words))
         return known
-
-    def _around(self, start: int, end: int) -> list[str]:
-        """Words just before a mention and in an apposition after it ("Psaki, the spokeswoman,")."""
-        text = self.text
-        window = text[max(0, start - 40) : start]
-        before: list[str] = []
-        chunks = window.rsplit(None, 2)  # the last two chunks hold the last two words, most often
-        if len(chunks) > 1:
-            before = _chunk_words(chunks[-1])
-            if len(before) < 2:
-                before = _chunk_words(chunks[-2]) + before
-        before = before[-2:] if len(before) > 1 else words_of(window, last=2)
-        if text.startswith(",", end):
-            stop = text.find(",", end + 1, end + 80)
-            return before + words_of(text[end + 1 : stop if stop > 0 else min(len(text), end + 40)])
-        return before
 
     def pick(self, found: list[int]) -> int:
         """Of entities sharing a form, the person mentioned most."""
@@ -360,6 +378,51 @@ class People:
             if role in self.facts(index)[1]:
                 return index
         return None
+
+
+def _around(text: str, start: int, end: int) -> list[str]:
+    """Words just before a mention (its last two in the 40 characters before it) and in an apposition
+    after it ("Psaki, the spokeswoman,"), as written."""
+    window = text[max(0, start - 40) : start]
+    chunks = window.rsplit(None, 2)  # the last two chunks hold the last two words, most often
+    before: list[str] = []
+    if len(chunks) > 1:
+        last = chunks[-1]
+        if last.isalpha():  # as _chunk_words, inline: most chunks are a plain word
+            before = [last]
+        elif last[-1] in _CLOSING and last[:-1].isalpha():
+            before = [last[:-1]]
+        else:
+            before = _WORD.findall(last)
+        if len(before) < 2:
+            prev = chunks[-2]
+            before = ([prev] if prev.isalpha() else _chunk_words(prev)) + before
+    if len(before) > 2:
+        before = before[-2:]
+    elif len(before) < 2:
+        before = words_of(window, last=2)
+    if text.startswith(",", end):
+        stop = text.find(",", end + 1, end + 80)
+        return before + words_of(text[end + 1 : stop if stop > 0 else min(len(text), end + 40)])
+    return before
+
+
+def _lower_each(words: list[str]) -> list[str]:
+    """``[w.lower() for w in words]`` in one call: words hold no space and are not empty, and lower()
+    maps each character on its own (a final sigma is final either way)."""
+    return " ".join(words).lower().split(" ")
+
+
+def _covering(heads: set[str], waiting: dict[str, list[str]]) -> set[str]:
+    """``heads`` and the first words of the forms in ``waiting`` (later word -> first words) that cover
+    one of them, and so on."""
+    queue = list(heads)
+    while queue:
+        for head in waiting.pop(queue.pop(), ()):
+            if head not in heads:
+                heads.add(head)
+                queue.append(head)
+    return heads
 
 
 def _head_positions(text: str, heads: set[str]) -> set[int]:
@@ -399,12 +462,21 @@ def _head_positions(text: str, heads: set[str]) -> set[int]:
 
 
 def _gender(name: str, words: list[str]) -> str | None:
-    """ "f", "m" or None from role words near the name and the first name."""
-    female, male = cues.FEMALE_ROLES.__contains__, cues.MALE_ROLES.__contains__
-    score = 2 * (sum(map(female, words)) - sum(map(male, words)))
-    first = next((w for w in words_of(name) if w.lower() not in cues.TITLES), "")
+    """ "f", "m" or None from role words near the name (lower-case) and the first name."""
+    score = 0
+    if not _GENDERED.isdisjoint(words):  # most have no gendered role word near them
+        female, male = cues.FEMALE_ROLES.__contains__, cues.MALE_ROLES.__contains__
+        score = 2 * (sum(map(female, words)) - sum(map(male, words)))
+    chunks = name.split()
+    if not all(map(str.isalpha, chunks)):
+        chunks = words_of(name)
+    titles = cues.TITLES
+    first = next((w for w in chunks if w.lower() not in titles), "")
     by_name = first_name_gender(first) if first else None
-    score += {"f": 1, "m": -1}.get(by_name or "", 0)
+    if by_name == "f":
+        score += 1
+    elif by_name == "m":
+        score -= 1
     return "f" if score > 0 else "m" if score < 0 else None
 
 

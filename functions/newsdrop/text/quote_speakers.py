@@ -10,7 +10,7 @@ from collections.abc import Container
 
 from newsdrop.text import cues
 from newsdrop.text.quote_people import norm
-from newsdrop.text.quote_tokens import Tok, TokenStream, any_cue, is_cue
+from newsdrop.text.quote_tokens import CAP, LOW, PAIRED, TEXT, WORD, Tok, TokenStream, any_cue, is_cue
 
 _MAX_SPEAKER_TOKENS = 12
 _MAX_BRIDGE = 10
@@ -54,14 +54,14 @@ def np_after(toks: list[Tok], k: int) -> list[Tok]:
     """The noun phrase starting at toks[k] ("Kenneth Baer, a former official" -> Kenneth Baer)."""
     out: list[Tok] = []
     for tok in toks[k : k + _MAX_SPEAKER_TOKENS]:
-        if not tok.word and tok.text not in "-’'/":
+        if not tok[WORD] and tok[TEXT] not in "-’'/":
             break
-        if tok.low in _NP_STOPS and not (tok.low == "of" and out and out[-1].cap):
+        if tok[LOW] in _NP_STOPS and not (tok[LOW] == "of" and out and out[-1][CAP]):
             break
-        if out and tok.low in _DATE_WORDS:
+        if out and tok[LOW] in _DATE_WORDS:
             break
         out.append(tok)
-    while out and out[-1].low == "of":
+    while out and out[-1][LOW] == "of":
         out.pop()
     return out
 
@@ -69,8 +69,8 @@ def np_after(toks: list[Tok], k: int) -> list[Tok]:
 def skip_between(toks: list[Tok], j: int) -> int:
     """Step back over adverbs, auxiliaries and dates between a subject and its verb ("in 2010 said")."""
     while j >= 0:
-        low = toks[j].low
-        dated = j + 1 < len(toks) and (toks[j + 1].low in _DATE_WORDS or toks[j + 1].low[:1].isdigit())
+        low = toks[j][LOW]
+        dated = j + 1 < len(toks) and (toks[j + 1][LOW] in _DATE_WORDS or toks[j + 1][LOW][:1].isdigit())
         if not (
             low in cues.BETWEEN
             or low in _DATE_WORDS
@@ -87,36 +87,36 @@ def np_before(toks: list[Tok], k: int) -> list[Tok]:
     j = skip_between(toks, k - 1)
     if j < 0:
         return []
-    if toks[j].text == "," and j > 0:  # "Smith, a spokesman for X, said": take the part before the apposition
+    if toks[j][TEXT] == "," and j > 0:  # "Smith, a spokesman for X, said": the part before the apposition
         for c in range(j - 1, max(-1, j - _MAX_SPEAKER_TOKENS), -1):
-            if toks[c].text == ",":
+            if toks[c][TEXT] == ",":
                 head = np_before(toks, c) if c > 0 else []
-                return head if head and (head[-1].cap or head[-1].low in cues.PRONOUNS) else []
+                return head if head and (head[-1][CAP] or head[-1][LOW] in cues.PRONOUNS) else []
         return []
-    if toks[j].low in ("who", "which"):  # the antecedent: "Smith, who said", "a woman who said"
-        return np_before(toks, j - 1 if j > 0 and toks[j - 1].text == "," else j)
-    if toks[j].low in cues.PRONOUNS:
+    if toks[j][LOW] in ("who", "which"):  # the antecedent: "Smith, who said", "a woman who said"
+        return np_before(toks, j - 1 if j > 0 and toks[j - 1][TEXT] == "," else j)
+    if toks[j][LOW] in cues.PRONOUNS:
         return [toks[j]]
-    if not toks[j].word or toks[j].low in _NP_STOPS or toks[j].low in cues.CUE_VERBS:
+    if not toks[j][WORD] or toks[j][LOW] in _NP_STOPS or toks[j][LOW] in cues.CUE_VERBS:
         return []
     start = j
     while start > 0 and j - start < 6:
         prev = toks[start - 1]
-        inner_of = prev.low == "of" and start - 1 > 0 and toks[start - 2].word
-        if not prev.word or (prev.low in _NP_STOPS and not inner_of):
+        inner_of = prev[LOW] == "of" and start - 1 > 0 and toks[start - 2][WORD]
+        if not prev[WORD] or (prev[LOW] in _NP_STOPS and not inner_of):
             break
-        if prev.low in cues.PRONOUNS or prev.low in cues.CUE_VERBS:
+        if prev[LOW] in cues.PRONOUNS or prev[LOW] in cues.CUE_VERBS:
             break
-        if prev.low in cues.DETERMINERS:
+        if prev[LOW] in cues.DETERMINERS:
             start -= 1
             break
-        if toks[j].cap and not prev.cap and prev.low != "of":
+        if toks[j][CAP] and not prev[CAP] and prev[LOW] != "of":
             break  # a name ends the phrase: "pollster Pat Caddell" -> Pat Caddell
         start -= 1
-    if start > 0 and toks[start - 1].low in _PREPOSITIONS:
+    if start > 0 and toks[start - 1][LOW] in _PREPOSITIONS:
         return []  # "protesters marching through the streets chanted": not the subject
     np = toks[start : j + 1]
-    while len(np) > 1 and np[0].cap and np[0].low in CLAUSE_CAPS and np[1].cap:
+    while len(np) > 1 and np[0][CAP] and np[0][LOW] in CLAUSE_CAPS and np[1][CAP]:
         np = np[1:]
     return np
 
@@ -125,14 +125,14 @@ def clause_subject(toks: list[Tok], k: int, known: Container[str]) -> list[Tok]:
     """The first pronoun or known name of the clause before toks[k] ("Trump, ..., saying")."""
     for i in range(k):
         tok = toks[i]
-        if tok.low in ("he", "she", "they", "we", "i"):
+        if tok[LOW] in ("he", "she", "they", "we", "i"):
             return [tok]
-        if tok.cap and tok.word and tok.low not in CLAUSE_CAPS and tok.low not in cues.TITLES:
+        if tok[CAP] and tok[WORD] and tok[LOW] not in CLAUSE_CAPS and tok[LOW] not in cues.TITLES:
             end = i
-            while end + 1 < k and toks[end + 1].cap and toks[end + 1].word:
+            while end + 1 < k and toks[end + 1][CAP] and toks[end + 1][WORD]:
                 end += 1
             run = toks[i : end + 1]
-            return run if any(norm(t.text) in known for t in run) else []
+            return run if any(norm(t[TEXT]) in known for t in run) else []
     return []
 
 
@@ -142,12 +142,12 @@ def speaker_after(stream: TokenStream) -> list[Tok] | None:
     Reads the tokens only as far as the answer needs them."""
     toks, need = stream.toks, stream.need
     i = 0
-    while need(i + 1) and toks[i].text in _LEADING:
+    while need(i + 1) and toks[i][TEXT] in _LEADING:
         i += 1
     if not need(i + 1):
         return None
     if stream.cue(i):
-        low = toks[i].low
+        low = toks[i][LOW]
         if low in ("according", "put") or low in cues.PHRASAL_ON:
             if low != "according":
                 return None
@@ -158,27 +158,30 @@ def speaker_after(stream: TokenStream) -> list[Tok] | None:
         need(i + 1 + _MAX_SPEAKER_TOKENS)
         np = np_after(toks, i + 1)
         return np or None
-    if toks[i].low in _NOT_SUBJECT or not toks[i].word:
+    if toks[i][LOW] in _NOT_SUBJECT or not toks[i][WORD]:
         return None
-    if i and toks[i - 1].text in _DASHES:  # a byline after a dash: "… ― Sonya Herridge"
+    if i and toks[i - 1][TEXT] in _DASHES:  # a byline after a dash: "… ― Sonya Herridge"
         every = stream.all()
         name = np_after(every, i)
-        rest = len(every) - i - (every[-1].text == ".")
-        if name and len(name) == rest and all(t.cap for t in name):
+        rest = len(every) - i - (every[-1][TEXT] == ".")
+        if name and len(name) == rest and all(t[CAP] for t in name):
             return name
+    cue_verbs = cues.CUE_VERBS
     for k in range(i + 1, i + _MAX_AFTER_TOKENS):
-        if not need(k + 1):
+        if k >= len(toks) and not need(k + 1):
             return None
-        if toks[k].text in '.!?;:“”"':
+        tok = toks[k]
+        if tok[TEXT] in '.!?;:“”"':
             return None
-        if stream.cue(k) and toks[k].low not in ("according",):
-            if toks[k].low == "put":
+        low = tok[LOW]
+        if (low in cue_verbs or (low in PAIRED and stream.cue(k))) and low != "according":
+            if low == "put":
                 return None
             np = toks[i:k]
-            texts = [t.text for t in np]
+            texts = [t[TEXT] for t in np]
             if "," in texts:
                 np = np[: texts.index(",")]
-            np = [t for t in np if t.low not in cues.BETWEEN or t is np[0]]
+            np = [t for t in np if t[LOW] not in cues.BETWEEN or t is np[0]]
             return np if 0 < len(np) <= _MAX_SPEAKER_TOKENS else None
     return None
 
@@ -186,10 +189,11 @@ def speaker_after(stream: TokenStream) -> list[Tok] | None:
 def speaker_before(toks: list[Tok], known: Container[str] = ()) -> tuple[list[Tok] | None, int]:
     """Speaker words of the last cue before a quote in its sentence, and how the quote hangs on
     the cue: WHOLE right after it, REPORTED later in a "said that" clause, else LOOSE."""
+    verbs = cues.CUE_VERBS
     for k in range(len(toks) - 1, -1, -1):
-        if not is_cue(toks, k):
+        low = toks[k][LOW]
+        if low not in verbs and (low not in PAIRED or not is_cue(toks, k)):  # not is_cue(toks, k)
             continue
-        low = toks[k].low
         if low == "according":
             np = np_after(toks, k + 2)
             return (np or None), bridge(toks[k + 2 + len(np) :], low)
@@ -197,11 +201,11 @@ def speaker_before(toks: list[Tok], known: Container[str] = ()) -> tuple[list[To
             return (np_before(toks, k) or None), bridge(toks[k + 2 :], low)
         np = np_before(toks, k)
         j = skip_between(toks, k - 1)
-        joined = j >= 0 and (toks[j].low in ("and", "but") or (toks[j].text == "," and low.endswith("ing")))
+        joined = j >= 0 and (toks[j][LOW] in ("and", "but") or (toks[j][TEXT] == "," and low.endswith("ing")))
         if not np and joined:
             np = clause_subject(toks, k, known)  # "Trump …, saying", "She … and says"
         if not np and low not in cues.LISTENER_VERBS:  # "Said Smith: “…”"
-            np = [t for t in np_after(toks, k + 1) if t.cap]
+            np = [t for t in np_after(toks, k + 1) if t[CAP]]
             return (np or None), bridge(toks[k + 1 + len(np) :], low)
         return (np or None), bridge(toks[k + 1 :], low)
     return None, LOOSE
@@ -212,10 +216,10 @@ def bridge(toks: list[Tok], cue: str) -> int:
     on Monday:") is WHOLE; a "said that …" clause the quote sits in is REPORTED."""
     if not toks:
         return WHOLE
-    introduces = len(toks) <= _MAX_BRIDGE and toks[-1].low in (":", ",", "that", "—", "–")
+    introduces = len(toks) <= _MAX_BRIDGE and toks[-1][LOW] in (":", ",", "that", "—", "–")
     if introduces and not any_cue(toks):
         return WHOLE
-    if cue in cues.REPORTING and any(t.low == "that" for t in toks):
+    if cue in cues.REPORTING and any(t[LOW] == "that" for t in toks):
         return REPORTED
     return LOOSE
 
@@ -230,16 +234,16 @@ def starts_clause(text: str, start: int) -> bool:
 
 def inner_of(np: list[Tok], k: int) -> bool:
     """True when np[k] is "of" between capitalised words ("Federation of Teachers")."""
-    return k > 0 and np[k].low == "of" and np[k - 1].cap
+    return k > 0 and np[k][LOW] == "of" and np[k - 1][CAP]
 
 
 def trailing_name(np: list[Tok]) -> list[Tok]:
     """The capitalised run ending ``np``, titles dropped ("Secretary of State Antony Blinken" ->
     Antony Blinken; "United Federation of Teachers" stays whole)."""
     start = len(np)
-    while start > 0 and (np[start - 1].cap or inner_of(np, start - 1)):
+    while start > 0 and (np[start - 1][CAP] or inner_of(np, start - 1)):
         start -= 1
     run = np[start:]
-    while len(run) > 1 and (run[0].low in cues.TITLES or run[0].low in CLAUSE_CAPS or run[0].text == "of"):
+    while len(run) > 1 and (run[0][LOW] in cues.TITLES or run[0][LOW] in CLAUSE_CAPS or run[0][TEXT] == "of"):
         run = run[1:]
     return run

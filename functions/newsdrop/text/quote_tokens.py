@@ -1,14 +1,12 @@
 """Tokens of the words around a quote (its attribution), and the cue test on them.
 
-A token is a small tuple with named fields, built in one step per regex match: the words
-around a quote are tokenized once per passage, never the whole text.
+A token is a plain tuple (``TEXT``, ``START``, ... name its fields), built in one step: the words
+around a quote are tokenized once per passage and only as far as they are read, never the whole text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import islice
-from operator import itemgetter
+from collections.abc import Callable
 
 from newsdrop.text import cues
 from newsdrop.text.lazyre import LazyPattern
@@ -18,107 +16,130 @@ _TOKEN = LazyPattern(r"(?:[^\W\d_]\.){2,}|[^\W_][\w'’\-]*\.?|[^\w\s]")
 _BRACKETS = frozenset("()[]")
 
 
-class Tok(tuple):
-    """A token: its text, offsets, lower-cased form (no trailing period) and shape."""
-
-    __slots__ = ()
-    text: str = property(itemgetter(0))  # type: ignore[assignment]
-    start: int = property(itemgetter(1))  # type: ignore[assignment]
-    end: int = property(itemgetter(2))  # type: ignore[assignment]
-    low: str = property(itemgetter(3))  # type: ignore[assignment]
-    cap: bool = property(itemgetter(4))  # type: ignore[assignment]
-    word: bool = property(itemgetter(5))  # type: ignore[assignment]
-
-
-_new = tuple.__new__
+# A token is a plain tuple, read by index: (text, start, end, low, cap, word); ``low`` is the text in
+# lower case without a trailing period, ``cap`` True when it starts with a capital, ``word`` when with a
+# letter or digit.
+Tok = tuple[str, int, int, str, bool, bool]
+TEXT, START, END, LOW, CAP, WORD = range(6)
 
 
 def tok(text: str, start: int, end: int) -> Tok:
     """A token of ``text`` (the word itself) found at text[start:end] of the article."""
-    return _new(Tok, (text, start, end, text.lower().rstrip("."), text[:1].isupper(), text[:1].isalnum()))
+    return (text, start, end, text.lower().rstrip("."), text[:1].isupper(), text[:1].isalnum())
 
 
 def tokens(text: str, lo: int, hi: int) -> list[Tok]:
     """Tokens of text[lo:hi] outside brackets; a trailing period stays on a word unless it ends a sentence
     (then it is split off: a lone sentence-ending "." leaves an empty token before it)."""
-    return list(_tokens(text, lo, hi))
+    return TokenStream(text, lo, hi).all()
 
 
-def _tokens(text: str, lo: int, hi: int) -> Iterator[Tok]:
-    """``tokens``, one by one. The text is split at white space first: a chunk that is one plain word
-    (or one followed by a period, comma, colon or semicolon) needs no regex."""
-    depth = 0
-    find = text.find
-    pos = lo
-    for chunk in text[lo:hi].split():
-        start = find(chunk, pos)
-        end = pos = start + len(chunk)
-        if chunk.isalnum():
-            if not depth:
-                yield _new(Tok, (chunk, start, end, chunk.lower(), chunk[0].isupper(), True))
+def _add(text: str, chunk: str, start: int, depth: int, append: Callable[[Tok], None]) -> int:
+    """Append the tokens of one chunk of text without white space found at ``start`` (unless inside
+    brackets, ``depth`` deep) and return the bracket depth after it. A plain word (or one followed by
+    a period, comma, colon or semicolon) needs no regex."""
+    end = start + len(chunk)
+    if chunk.isalnum():
+        if not depth:
+            append((chunk, start, end, chunk.lower(), chunk[0].isupper(), True))
+        return depth
+    last = chunk[-1]
+    if last in ",;:" and chunk[:-1].isalnum():
+        if not depth:
+            word = chunk[:-1]
+            append((word, start, end - 1, word.lower(), word[0].isupper(), True))
+            append((last, end - 1, end, last, False, False))
+        return depth
+    if last == "." and chunk[:-1].isalnum():  # a word and its period
+        if not depth:
+            if _ends_sentence(text, end, chunk):
+                append(tok(chunk[:-1], start, end - 1))
+                append(tok(".", end - 1, end))
+            else:
+                append((chunk, start, end, chunk[:-1].lower(), chunk[0].isupper(), True))
+        return depth
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        if word in _BRACKETS:
+            depth = depth + 1 if word in "([" else max(0, depth - 1)
             continue
-        if chunk[-1] in ",;:" and chunk[:-1].isalnum():
-            if not depth:
-                word = chunk[:-1]
-                yield _new(Tok, (word, start, end - 1, word.lower(), word[0].isupper(), True))
-                yield _new(Tok, (chunk[-1], end - 1, end, chunk[-1], False, False))
+        if depth:
             continue
-        if chunk[-1] == "." and chunk[:-1].isalnum():  # a word and its period
-            if not depth:
-                if _ends_sentence(text, end, chunk):
-                    yield tok(chunk[:-1], start, end - 1)
-                    yield tok(".", end - 1, end)
-                else:
-                    yield _new(Tok, (chunk, start, end, chunk[:-1].lower(), chunk[0].isupper(), True))
+        first, last_end = m.span()
+        if word[-1] == "." and word.count(".") == 1 and _ends_sentence(text, last_end, word):
+            append(tok(word[:-1], first, last_end - 1))
+            append(tok(".", last_end - 1, last_end))
             continue
-        for m in _TOKEN.finditer(text, start, end):
-            word = m.group()
-            if word in _BRACKETS:
-                if word in "([":
-                    depth += 1
-                    continue
-                depth = max(0, depth - 1)
-                continue
-            if depth:
-                continue
-            first, last = m.span()
-            if word[-1] == "." and word.count(".") == 1 and _ends_sentence(text, last, word):
-                yield tok(word[:-1], first, last - 1)
-                yield tok(".", last - 1, last)
-                continue
-            head = word[0]
-            yield _new(Tok, (word, first, last, word.lower().rstrip("."), head.isupper(), head.isalnum()))
+        head = word[0]
+        append((word, first, last_end, word.lower().rstrip("."), head.isupper(), head.isalnum()))
+    return depth
 
 
 class TokenStream:
     """The tokens of text[lo:hi] (as ``tokens``), read on demand: ``toks`` holds those read so far.
 
-    An attribution is usually decided by its first few words; the rest is then never tokenized."""
+    The text is split once (a few hundred characters at most around a quote); its chunks become
+    tokens only as far as asked for. An attribution is usually decided by its first few words; the
+    rest is then never tokenized. When spaces are the only white space (the text is printable), the
+    split is at each space and a chunk's offset is counted, not searched for."""
 
-    __slots__ = ("_more", "toks")
+    __slots__ = ("_chunks", "_depth", "_next", "_pos", "_spaced", "_text", "toks")
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
         self.toks: list[Tok] = []
-        self._more: Iterator[Tok] | None = _tokens(text, lo, hi)
+        self._text = text
+        region = text[lo:hi]
+        # Every white space character but " " is a control character or a separator: not printable.
+        self._spaced = spaced = region.isprintable()
+        self._chunks = region.split(" ") if spaced else region.split()
+        self._next = 0  # the next chunk to read
+        self._pos = lo  # where it starts (spaced) or is looked for
+        self._depth = 0  # brackets open
 
     def need(self, n: int) -> bool:
         """True when there are at least ``n`` tokens (reading on as far as needed)."""
         toks = self.toks
         if len(toks) >= n:
             return True
-        if self._more is None:
+        chunks, at = self._chunks, self._next
+        count = len(chunks)
+        if at >= count:
             return False
-        toks.extend(islice(self._more, n - len(toks)))
-        if len(toks) >= n:
-            return True
-        self._more = None  # fewer came than asked for: the tokens are exhausted
-        return False
+        text, pos, depth = self._text, self._pos, self._depth
+        append = toks.append
+        if self._spaced:  # chunks split at single spaces (empty between two spaces): offsets by counting
+            while at < count:
+                chunk = chunks[at]
+                at += 1
+                start = pos
+                pos += len(chunk) + 1
+                if not chunk:
+                    continue
+                if not depth and chunk.isalnum():
+                    append((chunk, start, pos - 1, chunk.lower(), chunk[0].isupper(), True))
+                else:
+                    depth = _add(text, chunk, start, depth, append)
+                if len(toks) >= n:
+                    break
+        else:
+            find = text.find
+            while at < count:
+                chunk = chunks[at]
+                at += 1
+                start = find(chunk, pos)
+                pos = start + len(chunk)
+                if not depth and chunk.isalnum():
+                    append((chunk, start, pos, chunk.lower(), chunk[0].isupper(), True))
+                else:
+                    depth = _add(text, chunk, start, depth, append)
+                if len(toks) >= n:
+                    break
+        self._next, self._pos, self._depth = at, pos, depth
+        return len(toks) >= n
 
     def all(self) -> list[Tok]:
         """Every token."""
-        if self._more is not None:
-            self.toks.extend(self._more)
-            self._more = None
+        self.need(_EVERY)
         return self.toks
 
     def cue(self, k: int) -> bool:
@@ -126,8 +147,11 @@ class TokenStream:
         low = self.toks[k][3]
         if low in cues.CUE_VERBS:
             return True
-        pair = _PAIRED.get(low)
+        pair = PAIRED.get(low)
         return pair is not None and self.need(k + 2) and self.toks[k + 1][3] == pair
+
+
+_EVERY = 1 << 62
 
 
 def _ends_sentence(text: str, end: int, word: str) -> bool:
@@ -145,16 +169,21 @@ def is_cue(toks: list[Tok], k: int) -> bool:
     low = toks[k][3]
     if low in cues.CUE_VERBS:
         return True
-    if low in _PAIRED:
+    if low in PAIRED:
         nxt = toks[k + 1][3] if k + 1 < len(toks) else ""
-        return nxt == _PAIRED[low]
+        return nxt == PAIRED[low]
     return False
 
 
 # Words that are cues only with the next word: "went on", "according to", "put it".
-_PAIRED = {**dict.fromkeys(cues.PHRASAL_ON, "on"), "according": "to", "put": "it"}
+PAIRED = {**dict.fromkeys(cues.PHRASAL_ON, "on"), "according": "to", "put": "it"}
 
 
 def any_cue(toks: list[Tok]) -> bool:
     """True if a cue starts anywhere in ``toks``."""
-    return any(is_cue(toks, k) for k in range(len(toks)))
+    verbs = cues.CUE_VERBS
+    for k, t in enumerate(toks):  # is_cue at each k, its common answers inline
+        low = t[3]
+        if low in verbs or (low in PAIRED and is_cue(toks, k)):
+            return True
+    return False

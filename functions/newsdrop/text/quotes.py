@@ -7,9 +7,10 @@ One pass over the quoted passages, in text order, each step linear in the text:
    over paragraphs (a paragraph left open and the next one opening with a mark).
 2. ``quote_speakers`` finds a cue ("said", "told", "according to", "as he put it", ...) right
    after a passage or before it in the same sentence, in the tokens of those few words
-   (``quote_tokens``); ``_joins`` merges a quote split around its attribution ("…," she said,
-   "…"); an unattributed passage that goes on from the previous one in the paragraph (or opens
-   the next) keeps its speaker.
+   (``quote_tokens``, read only as far as needed: the words before a quote only when no speaker
+   follows it or it does not open its clause); ``_joins`` merges a quote split around its
+   attribution ("…," she said, "…"); an unattributed passage that goes on from the previous one
+   in the paragraph (or opens the next) keeps its speaker.
 3. ``quote_people.People`` resolves the speaker's words to an entity: a name or surname to the
    entity's full name, he/she to the nearest gender-compatible PERSON (never a place or an
    organization); an unresolved pronoun is kept as written.
@@ -47,7 +48,7 @@ from newsdrop.text.quote_speakers import (
     starts_clause,
     trailing_name,
 )
-from newsdrop.text.quote_tokens import Tok, TokenStream, any_cue, is_cue, tokens
+from newsdrop.text.quote_tokens import CAP, END, LOW, START, TEXT, Tok, TokenStream, any_cue, is_cue, tokens
 from newsdrop.text.sentences import Sentence
 
 _SENTENCE_END = LazyPattern(r"[.!?][ \u00a0]+[A-Z“\"']")
@@ -99,32 +100,32 @@ class _Attributor:
         """Speaker words -> an entity name, a resolved pronoun, or the words as written."""
         if not np:
             return None
-        if len(np) == 1 and np[0].low in cues.PRONOUNS:
+        if len(np) == 1 and np[0][LOW] in cues.PRONOUNS:
             return self.pronoun(np[0])
         head = np[-1]
-        if head.cap:
+        if head[CAP]:
             return self.name(np)
         people = self.people
-        if head.low in cues.PERSON_ROLES and (found := people.by_role(head.low, pos)) is not None:
-            return self.remember(found, np[0].start)
-        if head.low in _ORG_HEADS and any(t.cap for t in np):
-            index = people.lookup([t.text for t in np if t.cap])
+        if head[LOW] in cues.PERSON_ROLES and (found := people.by_role(head[LOW], pos)) is not None:
+            return self.remember(found, np[0][START])
+        if head[LOW] in _ORG_HEADS and any(t[CAP] for t in np):
+            index = people.lookup([t[TEXT] for t in np if t[CAP]])
             if index is not None and people.entities[index].type == "ORGANIZATION":
                 return people.entities[index].name  # "the Clinton campaign" -> the named organization
-        return self.text[np[0].start : np[-1].end]
+        return self.text[np[0][START] : np[-1][END]]
 
     def name(self, np: list[Tok]) -> str | None:
         """The trailing capitalised run of ``np`` as an entity name, or as written."""
         run = trailing_name(np)
-        if not run or run[0].low in CLAUSE_CAPS:
+        if not run or run[0][LOW] in CLAUSE_CAPS:
             return None
         for s in range(len(run)):
-            if s == len(run) - 1 and s > 0 and is_first_name(run[s - 1].text):
+            if s == len(run) - 1 and s > 0 and is_first_name(run[s - 1][TEXT]):
                 break  # "Charlie King" is not Larry King
-            found = self.people.find(key([t.text for t in run[s:]]))
+            found = self.people.find(key([t[TEXT] for t in run[s:]]))
             if found:
-                return self.remember(self.people.pick(found), run[0].start)
-        return without_possessive(self.text[run[0].start : run[-1].end])
+                return self.remember(self.people.pick(found), run[0][START])
+        return without_possessive(self.text[run[0][START] : run[-1][END]])
 
     def remember(self, index: int, pos: int) -> str:
         entity = self.people.entities[index]
@@ -135,14 +136,14 @@ class _Attributor:
     def pronoun(self, tok: Tok) -> str:
         """he/she -> the first person of that gender (or of unknown gender, close by) in the
         sentence, then in each earlier one, left to right; other pronouns stay as written."""
-        want = cues.PRONOUN_GENDER.get(tok.low)
+        want = cues.PRONOUN_GENDER.get(tok[LOW])
         if want is None:
-            return tok.text
+            return tok[TEXT]
         starts = self.sentence_starts
         bisect_right = bisect.bisect_right
-        here = max(0, bisect_right(starts, tok.start) - 1)
+        here = max(0, bisect_right(starts, tok[START]) - 1)
         first = starts[max(0, here - _ANTECEDENT_SENTENCES)] if starts else 0
-        found = self.people.before(first, tok.start)
+        found = self.people.before(first, tok[START])
         part_starts, part_ends, facts = self.part_starts, self.part_ends, self.people.facts
         stop = len(found)
         while stop:  # the mentions of one sentence at a time, the last sentence first
@@ -157,9 +158,9 @@ class _Attributor:
                     continue  # names inside quotes are not antecedents
                 gender = facts(index)[0]
                 if gender == want or (gender is None and s >= here - 1):
-                    return self.remember(index, tok.start)
+                    return self.remember(index, tok[START])
             stop = at
-        return tok.text
+        return tok[TEXT]
 
     def before_context(self, passage: Passage, floor: int) -> TokenStream:
         """Tokens before the passage in its sentence and line, after ``floor``."""
@@ -199,7 +200,11 @@ class _Attributor:
 
 def _is_title(text: str, passage: Passage) -> bool:
     """True for a title in Title Case (“Make Your Kid a Millionaire,” “Fox News Sunday”): nobody says it."""
-    content = " ".join(text[a:b] for a, b in passage.parts).strip(" ,")
+    parts = passage.parts
+    if len(parts) == 1:
+        content = text[parts[0][0] : parts[0][1]].strip(" ,")
+    else:
+        content = " ".join(text[a:b] for a, b in parts).strip(" ,")
     if "." in content or "!" in content or "?" in content:
         return False
     count = 0
@@ -211,12 +216,19 @@ def _is_title(text: str, passage: Passage) -> bool:
     return count >= 2
 
 
+def _words(text: str, parts: list[tuple[int, int]]) -> str:
+    """The quoted words of ``parts``, each run of white space made one space."""
+    if len(parts) == 1:
+        return " ".join(text[parts[0][0] : parts[0][1]].split())
+    return " ".join(" ".join(text[a:b].split()) for a, b in parts)
+
+
 def _after_opener(stream: TokenStream) -> bool:
     """True when a quote follows only a short opening phrase of its sentence ("As for taxes, “…")."""
     if stream.need(_MAX_OPENER + 1):
         return False
     toks = stream.toks
-    return len(toks) > 1 and toks[-1].text == "," and not any_cue(toks)
+    return len(toks) > 1 and toks[-1][TEXT] == "," and not any_cue(toks)
 
 
 def _content_end(text: str, passage: Passage) -> str:
@@ -249,16 +261,19 @@ def extract_quotes(
         words = speaker_after(after)
         floor = previous.end if previous else 0
         before: TokenStream | None = None
-        opens = starts_clause(text, passage.start)
-        if not opens:
-            before = attributor.before_context(passage, floor)
-            opens = _after_opener(before)
-        whole = WHOLE if opens else LOOSE
+        clause = starts_clause(text, passage.start)
+        whole = LOOSE
+        if words is not None:  # else the words before decide, and how the quote hangs on them
+            opens = clause
+            if not opens:
+                before = attributor.before_context(passage, floor)
+                opens = _after_opener(before)
+            whole = WHOLE if opens else LOOSE
         if words is None or not whole:
             if before is None:
                 before = attributor.before_context(passage, floor)
             said_before, whole = speaker_before(before.all(), known)
-            if said_before is None and starts_clause(text, passage.start):
+            if said_before is None and clause:
                 said_before, whole = speaker_before(attributor.colon_paragraph(passage), known)
             words = said_before if said_before is not None else words
         elif nxt and len(nxt.parts) == 1 and _joins(text, passage, nxt, after):
@@ -274,7 +289,7 @@ def extract_quotes(
         said = speaker
         found.append(
             Quote(
-                text=" ".join(" ".join(text[a:b].split()) for a, b in passage.parts),
+                text=_words(text, passage.parts),
                 speaker=speaker if keep else None,
                 start=passage.start,
                 end=passage.end,
@@ -339,7 +354,7 @@ def _joins(text: str, first: Passage, second: Passage, gap: TokenStream) -> bool
     if text[first.end : second.start].rstrip()[-1:] not in ",.:;":
         return False
     gap_tokens = gap.all()
-    if any(t.text in '“”".!?' for t in gap_tokens[:-1]):
+    if any(t[TEXT] in '“”".!?' for t in gap_tokens[:-1]):
         return False
     if sum(is_cue(gap_tokens, k) for k in range(len(gap_tokens))) > 1:
         return False  # "…," Trump said, adding later, "…": two attributions

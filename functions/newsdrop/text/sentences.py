@@ -1,14 +1,20 @@
 """Sentence splitting that knows news abbreviations.
 
 ``split_sentences`` returns character spans so later stages can keep offsets
-into the cleaned text. It is linear in the input: one regex scan for candidate
-boundaries (each match consumes its run of punctuation, so runs of dots are
-read once), then a bounded look at the word before and the word after. The
-sentences it makes refer to the text and slice it when read, so they hold no
-copy of it.
+into the cleaned text. It is linear in the input: one regex scan per punctuation
+mark the text holds, and one for blank lines, each opening with one literal
+character that the regex engine finds fast (each match consumes its run of
+punctuation, so runs of dots are read once); then a bounded look at the word
+before and the word after. Punctuation right before a blank line ends its
+sentence without that look, and its match reads the blank line too (most
+paragraphs end so). The sentences it makes refer to the text and slice it when
+read, so they hold no copy of it.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
 
 from newsdrop.text.lazyre import LazyPattern
 
@@ -60,13 +66,34 @@ SENTENCE_STARTERS = words(
     """
 )
 
-# A candidate boundary: a run of terminal punctuation with its closing quotes, or a blank line. It starts
-# with one character class, which the regex engine scans for quickly. After punctuation, group 1 is the
-# next word, read in the same scan: up to 30 word characters after up to 200 spaces and 3 opening quotes.
-_BOUNDARY = LazyPattern(
-    r"""[.!?…\n](?:(?<=\n)[ \t\r\f\v]*\n"""
-    r"""|(?<!\n)[.!?…]*["'”’»)\]]*(?=\s{0,200}["'“‘«(\[]{0,3}(\w{0,30})))"""
+# A candidate boundary: a run of terminal punctuation with its closing quotes, or a blank line. After
+# punctuation, either group 1 is the blank line right after it (the punctuation closes a paragraph:
+# whatever the word after, the sentence ends there, and the blank line is read in the same match), or
+# group 2 is the next word, read in the same scan: up to 30 word characters after up to 200 spaces and 3
+# opening quotes. ``match.lastindex`` tells the three apart: None (a blank line), 1 or 2.
+# The regex engine finds a pattern's start fast only when it opens with one literal character (a class
+# is tested character by character, several times slower), so there is one pattern per punctuation
+# mark, and one for the blank lines that no punctuation closed; their matches are merged in text order
+# (see ``_boundaries``).
+_PUNCTUATION = ".!?…"
+_AFTER_PUNCTUATION = (
+    r"""[.!?…]*["'”’»)\]]*(?:([ \t\r\f\v]*\n[ \t\r\f\v]*\n)"""
+    r"""|(?=\s{0,200}["'“‘«(\[]{0,3}(\w{0,30})))"""
 )
+_AT_PUNCTUATION = tuple(
+    (mark, LazyPattern(re.escape(mark) + _AFTER_PUNCTUATION)) for mark in _PUNCTUATION
+)
+# A blank line not right after punctuation (there the punctuation's match reads it).
+_BLANK_LINE_AFTER_TEXT = LazyPattern(r"\n(?<![.!?…]\n)[ \t\r\f\v]*\n")
+# All of them as one pattern: the boundaries of ``_boundaries``, in one scan.
+_BOUNDARY = LazyPattern(
+    r"""[.!?…\n](?:(?<=\n)[ \t\r\f\v]*\n|(?<!\n)""" + _AFTER_PUNCTUATION + ")"
+)
+_MATCH_START = re.Match.start
+# Texts up to this long are scanned mark by mark (see ``_boundaries``).
+MERGE_MAX_CHARS = 100_000
+_PARAGRAPH_END = 1
+_NEXT_WORD = 2
 # The word before a period: from the first letter after the last character that is no word
 # character or ".", at most 21 characters. One linear match (possessive, no backtracking).
 _WORD_BEFORE = LazyPattern(r"(?:[\w.]*+[^\w.])*+[\d_.]*+([^\W\d_][\w.]*+)?")
@@ -178,26 +205,66 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
     start = 0
     size = len(text)
     non_space = _NON_SPACE.search
-    for match in _BOUNDARY.finditer(text):
+    append = sentences.append
+    new = object.__new__
+    consumed = 0  # where the last boundary read ends: a match of another pattern inside it is skipped
+    for match in _boundaries(text):
         begin, end = match.span()
-        next_word = match.group(1)
-        if next_word is None:  # a blank line
+        if begin < consumed:
+            continue
+        consumed = end
+        kind = match.lastindex
+        if kind == _NEXT_WORD:
+            if end < size and not text[end].isspace():
+                continue  # "3.5", "U.S.-led", "Yahoo!Inc"
+            if match.end(_NEXT_WORD) < size and not _ends_sentence(text, begin, end, match.group(_NEXT_WORD)):
+                continue
+        elif kind == _PARAGRAPH_END:
+            # A blank line would end the sentence right here if the punctuation did not: it ends here.
+            end = match.start(_PARAGRAPH_END)
+        else:  # a blank line
             first = non_space(text, start, begin) if start < begin else None
             if first is not None:
                 _append(sentences, text, first.start(), _rstrip(text, first.start(), begin), offset)
-        elif end < size and not text[end].isspace():
-            continue  # "3.5", "U.S.-led", "Yahoo!Inc"
-        elif match.end(1) >= size or _ends_sentence(text, begin, end, next_word):
-            # The token is punctuation, so the sentence ends with it and starts at a non-space.
-            first = start if not text[start].isspace() else non_space(text, start, end).start()
-            _append(sentences, text, first, end, offset)
-        else:
+            start = end
             continue
-        start = end
+        # The token is punctuation, so the sentence ends with it and starts at a non-space.
+        first = start if not text[start].isspace() else non_space(text, start, end).start()
+        if text[first].isalnum() or _ALNUM.search(text, first, end) is not None:  # as ``_append``
+            sentence = new(Sentence)
+            sentence.start = first + offset
+            sentence.end = end + offset
+            sentence._source = text
+            sentence._base = offset
+            append(sentence)
+        start = consumed
     first = non_space(text, start)
     if first is not None:
         _append(sentences, text, first.start(), _rstrip(text, first.start(), size), offset)
     return sentences
+
+
+def _boundaries(text: str) -> Iterable[re.Match[str]]:
+    """The matches of ``_BOUNDARY`` in ``text``, in order, and maybe more: a match that starts inside an
+    earlier one (its punctuation run, the blank line after it) ends where that one does; skip it.
+
+    Each punctuation mark's pattern runs only when the text holds the mark. A blank line that
+    ``_BLANK_LINE_AFTER_TEXT`` reads otherwise than ``_BOUNDARY`` (after a punctuation match read its
+    first line break) follows only whitespace since the last boundary: reading it or not changes nothing.
+    The matches are held in lists to be merged; a text longer than MERGE_MAX_CHARS is read by the one
+    pattern instead, match by match, so that its memory does not grow with the number of boundaries.
+    """
+    if len(text) > MERGE_MAX_CHARS:
+        return _BOUNDARY.finditer(text)
+    found = [list(pattern.finditer(text)) for mark, pattern in _AT_PUNCTUATION if mark in text]
+    if "\n" in text:
+        found.append(list(_BLANK_LINE_AFTER_TEXT.finditer(text)))
+    found = [matches for matches in found if matches]
+    if len(found) <= 1:
+        return found[0] if found else []
+    merged = [match for matches in found for match in matches]
+    merged.sort(key=_MATCH_START)
+    return merged
 
 
 def _ends_sentence(text: str, begin: int, end: int, next_word: str) -> bool:

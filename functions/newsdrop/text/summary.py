@@ -7,19 +7,22 @@ is never chosen, and a sentence that repeats one already chosen is skipped.
 The chosen sentences are returned in article order. Only the first
 ``CANDIDATES`` sentences compete, and centrality counts the vocabulary of the
 first ``WEIGHT_SENTENCES``: bounded time and memory however long the text.
+The sentences' chunks may come split already (``words``, a ``SentenceWords``
+that keyword extraction read first).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import chain, combinations, repeat
 from operator import itemgetter
 
+from newsdrop.text.keyword_tokens import SentenceWords, Split
 from newsdrop.text.lazyre import LazyPattern
 from newsdrop.text.sentences import Sentence
-from newsdrop.text.summary_terms import JUNK_HINTS, Read, all_terms, read_all, terms, word_count
+from newsdrop.text.summary_terms import JUNK_HINTS, Read, read, read_all, read_chunks, terms, word_count
 
 MIN_WORDS = 6
 MAX_SENTENCE_WORDS = 55
@@ -77,33 +80,48 @@ def extractive_summary(
     title: str | None = None,
     max_sentences: int = 3,
     max_words: int = 75,
+    *,
+    words: SentenceWords | None = None,
 ) -> str:
-    """Up to ``max_sentences`` whole sentences and about ``max_words`` words, in article order."""
-    scored = _score(sentences, title)
+    """Up to ``max_sentences`` whole sentences and about ``max_words`` words, in article order.
+
+    ``words``: the sentences' chunks, shared with keyword extraction (which split them first);
+    without it the sentences are split here."""
+    scored = _score(sentences, title, words.splits() if words is not None else [])
     if not scored:
         return _fallback(sentences, max_words)
     ranked = sorted(scored)
     chosen = _best_subset(ranked[:POOL], max_sentences, max_words) or [ranked[0]]
-    words = sum(s[4] for s in chosen)
+    total = sum(s[4] for s in chosen)
+    # the indices at most FILL_GAP after a chosen sentence's
+    near = {s[1] + gap for s in chosen for gap in range(1, FILL_GAP + 1)}
     for candidate in ranked[POOL:]:
         if len(chosen) >= max_sentences:
             break
         index = candidate[1]
-        near = any(0 < index - s[1] <= FILL_GAP for s in chosen)
-        if near and words + candidate[4] <= max_words and not _redundant(candidate, chosen):
+        if index in near and total + candidate[4] <= max_words and not _redundant(candidate, chosen):
             chosen.append(candidate)
-            words += candidate[4]
+            total += candidate[4]
+            near.update(range(index + 1, index + FILL_GAP + 1))
     return " ".join(s[2] for s in sorted(chosen, key=_INDEX))
 
 
-def _score(sentences: list[Sentence], title: str | None) -> list[Scored]:
+def _score(sentences: list[Sentence], title: str | None, shared: list[Split]) -> list[Scored]:
     """Usable lead sentences with their scores: position prior, centrality, title overlap.
 
     Usable: 6 to 55 words, no dateline (stripped), starts like a sentence and ends like one, no page
-    furniture, no byline, no half of a quotation."""
-    texts = [s.text for s in sentences[:CANDIDATES]]
-    lead = read_all(texts)
-    weight = _weights(lead, all_terms(s.text for s in sentences[CANDIDATES:WEIGHT_SENTENCES])).get
+    furniture, no byline, no half of a quotation. ``shared``: the chunks of the first sentences."""
+    if shared:
+        texts = []
+        lead = []
+        for index, sentence in enumerate(sentences[:CANDIDATES]):
+            split = shared[index] if index < len(shared) else None
+            texts.append(sentence.text if split is None else split[0])
+            lead.append(read(texts[-1]) if split is None else read_chunks(split[1]))
+    else:
+        texts = [s.text for s in sentences[:CANDIDATES]]
+        lead = read_all(texts)
+    weight = _weights(lead, _more_terms(sentences, shared)).get
     title_terms = terms(title) if title else None
     out = []
     rank = 0
@@ -145,6 +163,13 @@ def _score(sentences: list[Sentence], title: str | None) -> list[Scored]:
         out.append((-score, index, body, stems, words))
         rank += 1
     return out
+
+
+def _more_terms(sentences: list[Sentence], shared: list[Split]) -> Iterator[frozenset[str]]:
+    """The terms of the sentences after the candidates that centrality counts, one at a time."""
+    for index in range(CANDIDATES, min(len(sentences), WEIGHT_SENTENCES)):
+        split = shared[index] if index < len(shared) else None
+        yield terms(sentences[index].text) if split is None else read_chunks(split[1])[0]
 
 
 def _ends_sentence(body: str) -> bool:

@@ -5,13 +5,15 @@ one character and not a stopword, and stemmed. Words never span whitespace and l
 chunk by chunk, so the words of a text are those of its whitespace-separated chunks, in order.
 ``CHUNK_TERMS[chunk]`` holds a chunk's stems, and ``HINT`` after them when its lower case may be part
 of a page-furniture hint (``JUNK_HINTS``: it holds ":", or ends with "read" of "read more"), so that
-most sentences are cleared of all hints by one set look-up. The cache is emptied when full.
+most sentences are cleared of all hints by one set look-up; one regex scan finds the one-word hints
+in a new chunk. The cache is emptied when full. ``read_chunks`` reads a sentence already split.
 A text longer than ``LONG_SENTENCE`` characters (no summary sentence) is scanned lazily and gives
 the stems of its first ``LONG_SENTENCE`` characters only: bounded memory on any input.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
@@ -32,6 +34,7 @@ JUNK_HINTS = (
 # A hint in a text lies inside one whitespace chunk, or (two words) the chunk ends with its first word.
 _ONE_WORD_HINTS = tuple(hint for hint in JUNK_HINTS if " " not in hint)
 _HINT_HEADS = tuple(hint.split(" ")[0] for hint in JUNK_HINTS if " " in hint)
+_ONE_WORD_HINT = LazyPattern("|".join(map(re.escape, _ONE_WORD_HINTS)))  # any of them, in one scan
 
 
 HINT = "\x00hint"  # marks a chunk that may hold a hint; never a stem (stems are letters and digits)
@@ -46,8 +49,19 @@ class _ChunkTerms(dict[str, tuple[str, ...]]):
         if len(self) >= CACHE_SIZE:
             self.clear()
         lower = chunk.lower()
-        stems = [stem(w) for w in _WORD.findall(lower) if len(w) > 1 and w not in STOPWORDS]
-        if lower.endswith(_HINT_HEADS) or any(hint in lower for hint in _ONE_WORD_HINTS):
+        # Most chunks are one word, maybe with one mark after it ("said,"): no regex needed (letters
+        # are word characters; a last character that is no letter or digit ends the word).
+        if lower.isalpha():
+            word = lower
+        elif lower[:-1].isalpha() and not lower[-1].isalnum():
+            word = lower[:-1]
+        else:
+            word = None
+        if word is not None:
+            stems = [stem(word)] if len(word) > 1 and word not in STOPWORDS else []
+        else:
+            stems = [stem(w) for w in _WORD.findall(lower) if len(w) > 1 and w not in STOPWORDS]
+        if lower.endswith(_HINT_HEADS) or _ONE_WORD_HINT.search(lower) is not None:
             stems.append(HINT)
         value = self[chunk] = tuple(stems)
         return value
@@ -71,20 +85,16 @@ def read(text: str) -> Read:
 
 def read_all(texts: Iterable[str]) -> list[Read]:
     """``read`` of each text."""
+    return [_read_long(text) if len(text) > LONG_SENTENCE else read_chunks(text.split()) for text in texts]
+
+
+def read_chunks(parts: list[str]) -> Read:
+    """``read`` of the text whose whitespace-separated chunks are ``parts``."""
     stems_of = CHUNK_TERMS.__getitem__
-    out = []
-    for text in texts:
-        if len(text) > LONG_SENTENCE:
-            out.append(_read_long(text))
-            continue
-        parts = text.split()
-        stems = frozenset(chain.from_iterable(filter(None, map(stems_of, parts))))
-        if HINT in stems:  # rare: read again without the marks, in the same order
-            stems = frozenset(filter(_NOT_HINT, chain.from_iterable(map(stems_of, parts))))
-            out.append((stems, len(parts), True))
-        else:
-            out.append((stems, len(parts), False))
-    return out
+    stems = frozenset(chain.from_iterable(filter(None, map(stems_of, parts))))
+    if HINT in stems:  # rare: read again without the marks, in the same order
+        return frozenset(filter(_NOT_HINT, chain.from_iterable(map(stems_of, parts)))), len(parts), True
+    return stems, len(parts), False
 
 
 def terms(text: str) -> frozenset[str]:
