@@ -359,7 +359,7 @@ class People:
 
     def lookup(self, words: list[str]) -> int | None:
         """The entity named by the longest run of ``words`` that is a known form (PERSON first)."""
-        best: tuple[int, int, int] | None = None
+        best: tuple[bool, int, int, int] | None = None  # (is a person, end, size, entity index)
         first, entities = self.first, self.entities
         for i in range(len(words)):
             for size in range(min(first.get(norm(words[i]), 0), len(words) - i), 0, -1):
@@ -368,9 +368,9 @@ class People:
                     index = max(found, key=lambda x: entities[x].mentions)
                     rank = (entities[index].type == "PERSON", i + size, size)
                     if best is None or rank > best[:3]:
-                        best = (*rank, index)  # type: ignore[assignment]
+                        best = (*rank, index)
                     break
-        return best[3] if best else None  # type: ignore[misc]
+        return best[3] if best else None
 
     def by_role(self, role: str, before: int) -> int | None:
         """The person last mentioned before ``before`` with ``role`` seen next to their name."""

@@ -181,7 +181,7 @@ def speaker_after(stream: TokenStream) -> list[Tok] | None:
             texts = [t[TEXT] for t in np]
             if "," in texts:
                 np = np[: texts.index(",")]
-            np = [t for t in np if t[LOW] not in cues.BETWEEN or t is np[0]]
+            np = [t for j, t in enumerate(np) if j == 0 or t[LOW] not in cues.BETWEEN]
             return np if 0 < len(np) <= _MAX_SPEAKER_TOKENS else None
     return None
 
