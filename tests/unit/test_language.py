@@ -134,22 +134,3 @@ def test_probes_are_the_start_and_end_of_the_sample(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(language, "PROBE_PROBABILITY", 1.1)
     detect_language(text)
     assert calls == [sample[: language.PROBE_CHARS], sample]
-
-
-@pytest.mark.parametrize(
-    ("text", "limit", "expected"),
-    [
-        ("abc " * 10, 30, True),
-        ("abc " * 10, 31, False),
-        ("Straße señor", 9, True),  # 9 ASCII letters
-        ("Straße señor", 10, False),  # "ß" and "ñ" are letters, but not ASCII ones: count_letters decides
-        ("12 345 _ 6", 1, False),
-        ("Москва", 1, False),
-    ],
-)
-def test_ascii_letters_are_a_lower_bound_of_letters(text: str, limit: int, expected: bool) -> None:
-    from newsdrop.text.language import _has_ascii_letters, count_letters
-
-    assert _has_ascii_letters(text, limit) is expected
-    if expected:
-        assert count_letters(text, limit) == limit

@@ -257,15 +257,9 @@ def _mentions(t: Window, lower_seen: set[str] | WordSet, gaz: Gazetteer, sports:
                 continue
             m = Mention(i0, j0, _span_text(t, i0, j0) if word[-1] == "." else word)
             m.initial = opens
-            if pending_role and i0 == pending_role[1] + 1 and words[pending_role[1]] == ",":
-                m.roles.append(pending_role[0])  # "Foreign Minister, Dmytro Kuleba"
-                m.vote(PERSON, STRONG * 2)
+            _take_role(m, pending_role, words)
             pending_role = None
-            _context(t, text, m, gaz)
-            _evidence(t, m, gaz)
-            if sports:
-                _team(t, m, gaz)
-            out.append(m)
+            _judge(t, text, m, gaz, sports, out)
             continue
         for i, j in ((i0, j0),) if j0 - i0 < 3 else _split_connectors(t, i0, j0, gaz):
             i, j = _trim(t, i, j, lower_seen, gaz)
@@ -283,16 +277,28 @@ def _mentions(t: Window, lower_seen: set[str] | WordSet, gaz: Gazetteer, sports:
                 m.roles.append(_role_phrase(t, i, role_end))
                 m.vote(PERSON, STRONG * 2)
                 _modifier_mentions(t, i, role_end, out, gaz)
-            elif pending_role and i == pending_role[1] + 1 and t.words[pending_role[1]] == ",":
-                m.roles.append(pending_role[0])  # "Foreign Minister, Dmytro Kuleba"
-                m.vote(PERSON, STRONG * 2)
+            else:
+                _take_role(m, pending_role, words)
             pending_role = None
-            _context(t, text, m, gaz)
-            _evidence(t, m, gaz)
-            if sports:
-                _team(t, m, gaz)
-            out.append(m)
+            _judge(t, text, m, gaz, sports, out)
     return out
+
+
+def _take_role(m: Mention, pending_role: tuple[str, int] | None, words: list[str]) -> None:
+    """A role phrase that ended with a comma right before ``m`` is its role: "Foreign Minister, Dmytro
+    Kuleba"."""
+    if pending_role and m.start == pending_role[1] + 1 and words[pending_role[1]] == ",":
+        m.roles.append(pending_role[0])
+        m.vote(PERSON, STRONG * 2)
+
+
+def _judge(t: Window, text: str, m: Mention, gaz: Gazetteer, sports: bool, out: list[Mention]) -> None:
+    """Add the votes of ``m``'s context and evidence (and of sports teams in a sports report); keep it."""
+    _context(t, text, m, gaz)
+    _evidence(t, m, gaz)
+    if sports:
+        _team(t, m, gaz)
+    out.append(m)
 
 
 def _single(t: Window, i: int, lower_seen: set[str] | WordSet, gaz: Gazetteer) -> int:

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from newsdrop.models import Fingerprint
 from newsdrop.text.lazyre import LazyPattern
+from newsdrop.text.word_bytes import is_word_character, map_word_bytes
 
 _NON_WORD = LazyPattern(r"\W")
 
@@ -30,18 +31,13 @@ def _ascii_fold_byte(code: int) -> int:
     if code >= 0x80:
         return code
     character = chr(code)
-    if character.isalnum() or character == "_":
+    if is_word_character(character):
         return ord(character.casefold())
     return 0x20
 
 
 _ASCII_FOLD = bytes(map(_ascii_fold_byte, range(256)))
-# U+2000-U+206F (spaces, dashes, quotes, ellipsis, format marks: none is a word character) in UTF-8.
-_GENERAL_PUNCTUATION = LazyPattern(rb"\xe2(?:\x80[\x80-\xbf]|\x81[\x80-\xaf])")
-_NON_ASCII_CHARACTER = LazyPattern(rb"[\xc0-\xff][\x80-\xbf]{0,3}")
 _NON_WORDS = LazyPattern(r"\W+")
-_NOT_LEAD_BYTES = bytes(range(0xC0))  # deleted, they leave one byte per non-ASCII character
-_FEW_CHARACTERS = 24  # at most one character in this many is folded alone; else the regex path
 MAX_SHINGLES = 4096
 _MASK_BYTES = 4096  # bytes of the kept bit masks (columns of up to this many digests)
 CHUNK_CHARACTERS = 4_096
@@ -116,13 +112,9 @@ def _tokens(chunk: str) -> list[bytes]:
     casefolded whole. Folding is per character and never yields a space, so both equal splitting
     into words first and casefolding each word.
     """
-    data = chunk.encode("utf-8", "surrogatepass").translate(_ASCII_FOLD)
-    if not data.isascii():
-        data = _GENERAL_PUNCTUATION.sub(b" ", data)
-        if not data.isascii():
-            if len(data.translate(None, _NOT_LEAD_BYTES)) * _FEW_CHARACTERS > len(chunk):
-                return _NON_WORDS.sub(" ", chunk).casefold().encode("utf-8", "surrogatepass").split()
-            data = _NON_ASCII_CHARACTER.sub(_fold_match, data)
+    data = map_word_bytes(chunk, _ASCII_FOLD, _fold_match)
+    if data is None:
+        return _NON_WORDS.sub(" ", chunk).casefold().encode("utf-8", "surrogatepass").split()
     return data.split()
 
 
@@ -134,7 +126,7 @@ def _fold_match(match: re.Match[bytes]) -> bytes:
 def _fold_character(encoded: bytes) -> bytes:
     """One UTF-8 character: a space if it is no word character, else its casefolded UTF-8."""
     character = encoded.decode("utf-8", "surrogatepass")
-    if not (character.isalnum() or character == "_"):
+    if not is_word_character(character):
         return b" "
     return character.casefold().encode("utf-8", "surrogatepass")
 

@@ -9,7 +9,6 @@ see ``PROBE_CHARS``); the model loads on first use (~20 ms).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -19,7 +18,6 @@ from newsdrop.text.lazyre import LazyPattern
 MODEL_FILE = "lid.176.ftz"
 _LABEL = "__label__"
 _LETTERS = LazyPattern(r"[^\W\d_]+")
-_NOT_ASCII_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
 # fastText's legacy or macro-language labels → the ISO 639-1 codes readers expect.
 _ISO = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "no": "nb"}
 MAX_CHARS = 2_000  # a few paragraphs decide; more costs time and changes nothing
@@ -41,13 +39,6 @@ def _model() -> Any:
 
     path = files("newsdrop") / "data" / MODEL_FILE
     return fasttext.load_model(str(path))
-
-
-@lru_cache(maxsize=1)
-def _model_predict() -> Callable[[str, int, float, str], list[tuple[float, str]]]:
-    """The model's C++ ``predict(line + "\\n", k, threshold, on_unicode_error)``, without the Python
-    wrapper's checks (every line given here is one line: its whitespace runs are single spaces)."""
-    return _model().f.predict
 
 
 def detect_language(text: str) -> tuple[str | None, bool]:
@@ -80,9 +71,7 @@ def _probes(text: str, end: int) -> str | None:
     if len(head) <= PROBE_CHARS or len(tail) <= PROBE_CHARS:
         return None
     first = head[:PROBE_CHARS]
-    if not _has_ascii_letters(first, MIN_CONFIDENT_LETTERS) and (
-        count_letters(first, MIN_CONFIDENT_LETTERS) < MIN_CONFIDENT_LETTERS
-    ):
+    if count_letters(first, MIN_CONFIDENT_LETTERS) < MIN_CONFIDENT_LETTERS:
         return None
     code, probability = _predict(first)
     if code is None or probability < PROBE_PROBABILITY:
@@ -92,18 +81,11 @@ def _probes(text: str, end: int) -> str | None:
 
 
 def _predict(line: str) -> tuple[str | None, float]:
-    """The model's best language for one line of text (no line break in it) and its probability."""
-    predictions = _model_predict()(line + "\n", 1, 0.0, "strict")
-    if not predictions:
+    """The model's best language for one line of text and its probability."""
+    labels, probabilities = _model().predict(line, k=1)
+    if not labels:
         return None, 0.0
-    probability, label = predictions[0]
-    return iso_code(label.removeprefix(_LABEL)), float(probability)
-
-
-def _has_ascii_letters(text: str, limit: int) -> bool:
-    """Whether ``text`` holds at least ``limit`` ASCII letters (all of them letters for ``count_letters``):
-    counted in C, by deleting the other bytes of its ASCII characters."""
-    return len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS)) >= limit
+    return iso_code(labels[0].removeprefix(_LABEL)), float(probabilities[0])
 
 
 def count_letters(text: str, limit: int) -> int:

@@ -2,9 +2,9 @@
 
 A word is ``\\w+(?:['’]\\w+)*``: a run of word characters, runs joined by one apostrophe counting once.
 So the count is the number of runs less the joining apostrophes. The runs are counted on the UTF-8
-text chunk by chunk: ASCII non-word bytes become spaces through one byte table, the general
-punctuation block (’ “ ” — …) too, a few other non-ASCII characters by their class; word bytes become
-"a", and the runs are counted as the occurrences of " a". Text in other scripts (many non-ASCII
+text chunk by chunk (``word_bytes``): ASCII non-word bytes become spaces through one byte table, the
+general punctuation block (’ “ ” — …) too, a few other non-ASCII characters by their class; word bytes
+become "a", and the runs are counted as the occurrences of " a". Text in other scripts (many non-ASCII
 characters) is counted by one regex. No copy of the whole text and no object per word is made.
 """
 
@@ -16,20 +16,16 @@ from re import Match
 from newsdrop.models import Stats
 from newsdrop.text.lazyre import LazyPattern
 from newsdrop.text.sentences import Sentence
+from newsdrop.text.word_bytes import is_word_character, map_word_bytes
 
 WORDS_PER_MINUTE = 238  # average silent reading speed for non-fiction (Brysbaert, 2019)
 CHUNK_CHARACTERS = 16_384
 _PARAGRAPH_BREAK = "\n\n"
 _NON_SPACE = LazyPattern(r"\S")
-# U+2000-U+206F (spaces, dashes, quotes, ellipsis, format marks: none is a word character) in UTF-8.
-_GENERAL_PUNCTUATION = LazyPattern(rb"\xe2(?:\x80[\x80-\xbf]|\x81[\x80-\xaf])")
-_NON_ASCII_CHARACTER = LazyPattern(rb"[\xc0-\xff][\x80-\xbf]{0,3}")
 _WORD_RUN = LazyPattern(r"\w+")
-_NOT_LEAD_BYTES = bytes(range(0xC0))  # deleted, they leave one byte per non-ASCII character
-_FEW_CHARACTERS = 24  # at most one character in this many is classified alone; else the regex path
 # Bytes: ASCII word characters (letters, digits, "_") become "a", other ASCII a space; others stay.
 _ASCII_WORD = bytes(
-    code if code >= 0x80 else 0x61 if chr(code).isalnum() or code == 0x5F else 0x20 for code in range(256)
+    code if code >= 0x80 else 0x61 if is_word_character(chr(code)) else 0x20 for code in range(256)
 )
 _NON_ASCII_WORD = bytes(0x61 if code >= 0x80 else code for code in range(256))
 
@@ -56,7 +52,7 @@ def count_words(text: str) -> int:
         for start in range(0, size, CHUNK_CHARACTERS):
             runs += _word_runs(text[start : start + CHUNK_CHARACTERS])
             # A chunk cut inside a run counted it twice: once on each side of the cut.
-            if start and _is_word_character(text[start - 1]) and _is_word_character(text[start]):
+            if start and is_word_character(text[start - 1]) and is_word_character(text[start]):
                 runs -= 1
     return runs - _joiners(text, "'") - _joiners(text, "’")
 
@@ -67,20 +63,18 @@ def _joiners(text: str, apostrophe: str) -> int:
     find = text.find
     at = find(apostrophe, 1)
     while 0 < at < len(text) - 1:
-        count += _is_word_character(text[at - 1]) and _is_word_character(text[at + 1])
+        count += is_word_character(text[at - 1]) and is_word_character(text[at + 1])
         at = find(apostrophe, at + 1)
     return count
 
 
 def _word_runs(chunk: str) -> int:
     """The number of maximal runs of word characters in ``chunk``."""
-    data = chunk.encode("utf-8", "surrogatepass").translate(_ASCII_WORD)
+    data = map_word_bytes(chunk, _ASCII_WORD, _blank_non_word)
+    if data is None:
+        return _WORD_RUN.subn("", chunk)[1]  # other scripts: one regex, few long matches
     if not data.isascii():
-        data = _GENERAL_PUNCTUATION.sub(b" ", data)
-        if not data.isascii():
-            if len(data.translate(None, _NOT_LEAD_BYTES)) * _FEW_CHARACTERS > len(chunk):
-                return _WORD_RUN.subn("", chunk)[1]  # other scripts: one regex, few long matches
-            data = _NON_ASCII_CHARACTER.sub(_blank_non_word, data).translate(_NON_ASCII_WORD)
+        data = data.translate(_NON_ASCII_WORD)
     # Only "a" and " " are left: a run starts at the text's start or after a space.
     return data.count(b" a") + data.startswith(b"a")
 
@@ -92,12 +86,7 @@ def _blank_non_word(match: Match[bytes]) -> bytes:
 @lru_cache(maxsize=4096)
 def _blank_if_not_word(encoded: bytes) -> bytes:
     """One UTF-8 character: itself when it is a word character, else a space."""
-    return encoded if _is_word_character(encoded.decode("utf-8", "surrogatepass")) else b" "
-
-
-def _is_word_character(character: str) -> bool:
-    """Whether ``character`` is one that ``\\w`` matches."""
-    return character.isalnum() or character == "_"
+    return encoded if is_word_character(encoded.decode("utf-8", "surrogatepass")) else b" "
 
 
 def count_paragraphs(text: str) -> int:
